@@ -1,0 +1,42 @@
+package io.flarekit.core;
+
+import java.time.Instant;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import jakarta.persistence.Column;
+import jakarta.persistence.Id;
+import jakarta.persistence.MappedSuperclass;
+
+/**
+ * The columns most tables share: a UUIDv7 text id (so ids sort by creation), and the
+ * creation and last-update times. The {@link BaseService} fills all three; clients cannot
+ * set them. An entity does not have to extend this class: the service recognises the
+ * attributes {@code id}, {@code createdAt}, {@code updatedAt}, {@code deletedAt},
+ * {@code shortId}, {@code slug} and {@code title} by name, wherever they are declared.
+ */
+@MappedSuperclass
+@JsonPropertyOrder({ "id" })
+public abstract class BaseEntity {
+
+	@Id
+	@Column(nullable = false)
+	private String id;
+
+	@Column(nullable = false)
+	private Instant createdAt;
+
+	private Instant updatedAt;
+
+	public String getId() {
+		return this.id;
+	}
+
+	public Instant getCreatedAt() {
+		return this.createdAt;
+	}
+
+	public Instant getUpdatedAt() {
+		return this.updatedAt;
+	}
+
+}

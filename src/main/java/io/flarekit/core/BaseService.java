@@ -1,0 +1,367 @@
+package io.flarekit.core;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.function.Supplier;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.BeanUtils;
+import org.springframework.dao.DataAccessException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.data.jpa.repository.support.SimpleJpaRepository;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Every operation the original Flarekit's {@code BaseService} offers, written once for
+ * every entity: create, update, delete (soft or permanent), getById, getByShortId,
+ * getMany, getList, getCount, getManyReference, bulkUpdate and bulkDelete. Each call runs
+ * in its own transaction (or joins the caller's); reads go to SQLite's read-only
+ * connections, writes to the single writer.
+ * <p>
+ * What an entity has decides what happens: an {@code id} is always a UUIDv7 unless the
+ * client gives one on create, {@code createdAt}/{@code updatedAt} are stamped,
+ * {@code shortId} and {@code slug} are generated, {@code deletedAt} makes deletes soft.
+ * Subclass it to add behaviour for one entity; use {@link CrudServices#forEntity} when
+ * nothing needs adding.
+ *
+ * @param <E> the entity type
+ */
+public class BaseService<E> {
+
+	private final EntityModel<E> model;
+
+	private final EntityManager entityManager;
+
+	private final SimpleJpaRepository<E, String> repository;
+
+	private final TransactionTemplate writes;
+
+	private final TransactionTemplate reads;
+
+	private final EntityBinder<E> binder;
+
+	private final Filters<E> filters;
+
+	private final CrudServices services;
+
+	protected BaseService(Class<E> type, CrudServices services) {
+		this.services = services;
+		this.entityManager = services.entityManager();
+		this.model = new EntityModel<>(type, this.entityManager.getMetamodel());
+		this.repository = new SimpleJpaRepository<>(type, this.entityManager);
+		this.writes = services.writes();
+		this.reads = services.reads();
+		this.binder = new EntityBinder<>(this.model, services.strictMapper());
+		this.filters = new Filters<>(this.model, services.strictMapper());
+	}
+
+	/** The most ids one bulk call takes, and the most rows one list returns. */
+	int maxIds() {
+		return this.services.maxPageSize();
+	}
+
+	/** What this service knows about its entity. */
+	public EntityModel<E> model() {
+		return this.model;
+	}
+
+	/**
+	 * Creates a record from a request body.
+	 * @param data the fields, as JSON; server-managed fields are ignored
+	 * @return the inserted record
+	 * @throws ServiceException 400 naming every bad field, 409 on a duplicate
+	 */
+	public E create(JsonNode data) {
+		return write(() -> {
+			E entity = BeanUtils.instantiateClass(this.model.type());
+			return insert(entity, this.binder.bind(entity, data, true));
+		}, false);
+	}
+
+	/**
+	 * Creates a record.
+	 * @param entity a new entity; its automatic fields are filled
+	 * @return the inserted record
+	 */
+	public E create(E entity) {
+		return write(() -> insert(entity, List.of()), false);
+	}
+
+	/**
+	 * Changes the given fields of a record and stamps {@code updatedAt}.
+	 * @param id the record's id
+	 * @param data the fields to change, as JSON
+	 * @return the updated record
+	 * @throws ServiceException 404 when there is no such (live) record, 400, 409
+	 */
+	public E update(String id, JsonNode data) {
+		return write(() -> change(id, (entity) -> this.binder.bind(entity, data, false)), false);
+	}
+
+	/**
+	 * Changes a record in code and stamps {@code updatedAt}.
+	 * @param id the record's id
+	 * @param change what to change
+	 * @return the updated record
+	 */
+	public E update(String id, Consumer<? super E> change) {
+		return write(() -> change(id, (entity) -> {
+			change.accept(entity);
+			return List.of();
+		}), false);
+	}
+
+	/**
+	 * Deletes a record: softly when the entity has {@code deletedAt}, else for good.
+	 * @param id the record's id
+	 * @return the deleted record
+	 */
+	public E delete(String id) {
+		return delete(id, !this.model.isSoftDeletable());
+	}
+
+	/**
+	 * Deletes a record.
+	 * @param id the record's id
+	 * @param permanent remove the row rather than set {@code deletedAt}
+	 * @return the deleted record
+	 * @throws ServiceException 404 when missing, 400 when a soft delete is asked of an
+	 * entity without {@code deletedAt}
+	 */
+	public E delete(String id, boolean permanent) {
+		requireSoftDeleteSupport(permanent);
+		return write(() -> {
+			E entity = find(id, permanent).orElseThrow(() -> ServiceException.notFound(this.model.name(), id));
+			remove(entity, permanent);
+			return entity;
+		}, true);
+	}
+
+	/**
+	 * A record by id.
+	 * @param id the id
+	 * @param includeDeleted whether a soft-deleted record is returned
+	 * @return the record, or empty
+	 */
+	public Optional<E> getById(String id, boolean includeDeleted) {
+		return read(() -> find(id, includeDeleted));
+	}
+
+	/**
+	 * A record by its {@code shortId}.
+	 * @param shortId the short id
+	 * @param includeDeleted whether a soft-deleted record is returned
+	 * @return the record, or empty
+	 * @throws ServiceException 400 when the entity has no {@code shortId}
+	 */
+	public Optional<E> getByShortId(String shortId, boolean includeDeleted) {
+		if (!this.model.has(EntityModel.SHORT_ID)) {
+			throw ServiceException.badRequest(this.model.name() + " records have no shortId");
+		}
+		return read(() -> this.repository
+			.findAll(this.filters.toSpecification(Map.of(EntityModel.SHORT_ID, shortId), includeDeleted))
+			.stream()
+			.findFirst());
+	}
+
+	/**
+	 * The records with any of the given ids, in no particular order.
+	 * @param ids the ids
+	 * @param includeDeleted whether soft-deleted records are returned
+	 * @return the records that exist
+	 */
+	public List<E> getMany(Collection<String> ids, boolean includeDeleted) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		Specification<E> byIds = this.filters.toSpecification(Map.of(EntityModel.ID, List.copyOf(ids)), includeDeleted);
+		return read(() -> this.repository.findAll(byIds));
+	}
+
+	/**
+	 * One page of the records that match a filter, in order.
+	 * @param range the rows to return, capped at the configured page size
+	 * @param sort the order
+	 * @param filter the conditions, see {@link Filters}
+	 * @param includeDeleted whether soft-deleted records match
+	 * @return the page and the total number of matches
+	 * @throws ServiceException 400 naming an unknown sort or filter field
+	 */
+	public ListResult<E> getList(Range range, SortOrder sort, Map<String, ?> filter, boolean includeDeleted) {
+		Range capped = range.cappedAt(this.services.maxPageSize());
+		if (!this.model.has(sort.field())) {
+			throw ServiceException.invalid("sort", FieldError.UNKNOWN_FIELD,
+					"'" + sort.field() + "' is not a field of " + this.model.name() + " to sort by");
+		}
+		Specification<E> specification = this.filters.toSpecification(filter, includeDeleted);
+		OffsetPageable page = new OffsetPageable(capped.start(), (int) capped.size(), sort.toSort());
+		Page<E> result = read(() -> this.repository.findAll(specification, page));
+		return new ListResult<>(result.getContent(), capped.start(), result.getTotalElements());
+	}
+
+	/**
+	 * How many records match a filter.
+	 * @param filter the conditions
+	 * @param includeDeleted whether soft-deleted records count
+	 * @return the count
+	 */
+	public long getCount(Map<String, ?> filter, boolean includeDeleted) {
+		Specification<E> specification = this.filters.toSpecification(filter, includeDeleted);
+		return read(() -> this.repository.count(specification));
+	}
+
+	/**
+	 * The records that point at another record through {@code field}: react-admin's
+	 * {@code getManyReference}.
+	 * @param field the attribute holding the other record's id
+	 * @param id the other record's id
+	 * @param range the rows to return
+	 * @param sort the order
+	 * @param filter further conditions
+	 * @param includeDeleted whether soft-deleted records match
+	 * @return the page and the total number of matches
+	 * @throws ServiceException 400 when {@code field} is not an attribute
+	 */
+	public ListResult<E> getManyReference(String field, Object id, Range range, SortOrder sort, Map<String, ?> filter,
+			boolean includeDeleted) {
+		if (!this.model.has(field)) {
+			throw ServiceException.invalid("target", FieldError.UNKNOWN_FIELD,
+					"'" + field + "' is not a field of " + this.model.name());
+		}
+		Map<String, Object> withTarget = new LinkedHashMap<>((filter != null) ? filter : Map.of());
+		withTarget.put(field, id);
+		return getList(range, sort, withTarget, includeDeleted);
+	}
+
+	/**
+	 * Applies several updates, all or none.
+	 * @param updates the records and their changes
+	 * @return the updated records, in order
+	 * @throws ServiceException 404 when a record is missing (nothing is changed), 400
+	 */
+	public List<E> bulkUpdate(List<BulkUpdate> updates) {
+		return write(() -> {
+			List<E> updated = new ArrayList<>(updates.size());
+			for (BulkUpdate update : updates) {
+				updated.add(change(update.id(), (entity) -> this.binder.bind(entity, update.data(), false)));
+			}
+			return updated;
+		}, false);
+	}
+
+	/**
+	 * Deletes the records with the given ids, all or none; ids with no (live) record are
+	 * skipped.
+	 * @param ids the ids
+	 * @return the deleted records
+	 */
+	public List<E> bulkDelete(Collection<String> ids) {
+		return bulkDelete(ids, !this.model.isSoftDeletable());
+	}
+
+	/**
+	 * Deletes the records with the given ids, all or none; ids with no record are
+	 * skipped.
+	 * @param ids the ids
+	 * @param permanent remove the rows rather than set {@code deletedAt}
+	 * @return the deleted records
+	 */
+	public List<E> bulkDelete(Collection<String> ids, boolean permanent) {
+		requireSoftDeleteSupport(permanent);
+		return write(() -> {
+			List<E> deleted = new ArrayList<>();
+			for (String id : new LinkedHashSet<>(ids)) {
+				find(id, permanent).ifPresent((entity) -> {
+					remove(entity, permanent);
+					deleted.add(entity);
+				});
+			}
+			return deleted;
+		}, true);
+	}
+
+	private E insert(E entity, List<FieldError> bindingErrors) {
+		if (bindingErrors.isEmpty()) {
+			this.services.automaticFields().onCreate(this.model, entity, this.entityManager);
+		}
+		validate(entity, bindingErrors);
+		this.entityManager.persist(entity);
+		this.entityManager.flush();
+		return entity;
+	}
+
+	private E change(String id, Function<? super E, List<FieldError>> change) {
+		E entity = find(id, false).orElseThrow(() -> ServiceException.notFound(this.model.name(), id));
+		List<FieldError> bindingErrors = change.apply(entity);
+		this.services.automaticFields().onUpdate(this.model, entity);
+		validate(entity, bindingErrors);
+		this.entityManager.flush();
+		return entity;
+	}
+
+	private void remove(E entity, boolean permanent) {
+		if (permanent) {
+			this.entityManager.remove(entity);
+		}
+		else {
+			this.model.set(entity, EntityModel.DELETED_AT, this.services.automaticFields().now());
+		}
+		this.entityManager.flush();
+	}
+
+	private Optional<E> find(String id, boolean includeDeleted) {
+		E entity = this.entityManager.find(this.model.type(), id);
+		return (entity == null || (!includeDeleted && this.model.isDeleted(entity))) ? Optional.empty()
+				: Optional.of(entity);
+	}
+
+	private void requireSoftDeleteSupport(boolean permanent) {
+		if (!permanent && !this.model.isSoftDeletable()) {
+			throw ServiceException.badRequest(
+					this.model.name() + " records cannot be soft-deleted: they have no deletedAt; delete permanently");
+		}
+	}
+
+	/**
+	 * Throws a 400 naming every bad field: those the binder could not set and those the
+	 * entity's constraints reject.
+	 */
+	private void validate(E entity, List<FieldError> bindingErrors) {
+		List<FieldError> errors = new ArrayList<>(bindingErrors);
+		Set<String> unbound = bindingErrors.stream().map(FieldError::field).collect(Collectors.toSet());
+		Validation.toFieldErrors(this.services.validator().validate(entity))
+			.stream()
+			.filter((error) -> !unbound.contains(error.field()))
+			.forEach(errors::add);
+		if (!errors.isEmpty()) {
+			throw ServiceException.invalid(errors);
+		}
+	}
+
+	private <T> T read(Supplier<T> work) {
+		return this.reads.execute((status) -> work.get());
+	}
+
+	private <T> T write(Supplier<T> work, boolean deleting) {
+		try {
+			return this.writes.execute((status) -> work.get());
+		}
+		catch (PersistenceException | DataAccessException ex) {
+			throw ConstraintFailures.translate(ex, this.model, deleting).orElseThrow(() -> ex);
+		}
+	}
+
+}

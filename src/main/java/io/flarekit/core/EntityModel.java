@@ -1,0 +1,135 @@
+package io.flarekit.core;
+
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.persistence.metamodel.Attribute.PersistentAttributeType;
+import jakarta.persistence.metamodel.EntityType;
+import jakarta.persistence.metamodel.Metamodel;
+import jakarta.persistence.metamodel.SingularAttribute;
+
+import org.springframework.util.ClassUtils;
+import org.springframework.util.ReflectionUtils;
+
+/**
+ * What the generic layer knows about one entity, read once from the JPA metamodel: its
+ * plain attributes and their types, and which of the conventional attributes it has
+ * ({@code shortId}, {@code slug}, {@code deletedAt}, …), so that behaviour follows from
+ * the columns a table has, as in the original Flarekit.
+ *
+ * @param <E> the entity type
+ */
+public final class EntityModel<E> {
+
+	static final String ID = "id";
+
+	static final String SHORT_ID = "shortId";
+
+	static final String SLUG = "slug";
+
+	static final String TITLE = "title";
+
+	static final String CREATED_AT = "createdAt";
+
+	static final String UPDATED_AT = "updatedAt";
+
+	static final String DELETED_AT = "deletedAt";
+
+	/** Attributes that only the server sets: clients' values for them are ignored. */
+	static final Set<String> SERVER_MANAGED = Set.of(SHORT_ID, CREATED_AT, UPDATED_AT, DELETED_AT);
+
+	private final Class<E> type;
+
+	private final String name;
+
+	private final Map<String, Class<?>> attributes = new LinkedHashMap<>();
+
+	private final Map<String, Field> fields = new LinkedHashMap<>();
+
+	private final List<String> textAttributes = new ArrayList<>();
+
+	private final List<SqliteIndex> indexes;
+
+	EntityModel(Class<E> type, Metamodel metamodel) {
+		EntityType<E> entity = metamodel.entity(type);
+		this.type = type;
+		this.name = entity.getName();
+		for (SingularAttribute<? super E, ?> attribute : entity.getSingularAttributes()) {
+			if (attribute.getPersistentAttributeType() != PersistentAttributeType.BASIC) {
+				continue;
+			}
+			String attributeName = attribute.getName();
+			Class<?> javaType = ClassUtils.resolvePrimitiveIfNecessary(attribute.getJavaType());
+			this.attributes.put(attributeName, javaType);
+			Field field = ReflectionUtils.findField(type, attributeName);
+			if (field == null) {
+				throw new IllegalStateException(type.getName() + "." + attributeName
+						+ " must be a field: the generic layer maps entities by field access");
+			}
+			ReflectionUtils.makeAccessible(field);
+			this.fields.put(attributeName, field);
+			if (javaType == String.class && !attributeName.equals(ID)) {
+				this.textAttributes.add(attributeName);
+			}
+		}
+		if (!entity.hasSingleIdAttribute() || entity.getIdType().getJavaType() != String.class
+				|| !this.attributes.containsKey(ID)) {
+			throw new IllegalStateException(type.getName() + " needs a String attribute 'id' as its only @Id");
+		}
+		this.indexes = Arrays.asList(type.getAnnotationsByType(SqliteIndex.class));
+	}
+
+	public Class<E> type() {
+		return this.type;
+	}
+
+	/** The JPA entity name. */
+	public String name() {
+		return this.name;
+	}
+
+	/** Whether the entity has a plain (basic) attribute of that name. */
+	public boolean has(String attribute) {
+		return this.attributes.containsKey(attribute);
+	}
+
+	/** The Java type of a plain attribute, primitives boxed. */
+	public Class<?> typeOf(String attribute) {
+		return this.attributes.get(attribute);
+	}
+
+	public boolean isSoftDeletable() {
+		return has(DELETED_AT);
+	}
+
+	/** The attributes that {@code q} searches: every text attribute but the id. */
+	List<String> textAttributes() {
+		return this.textAttributes;
+	}
+
+	List<SqliteIndex> indexes() {
+		return this.indexes;
+	}
+
+	Object get(E entity, String attribute) {
+		return ReflectionUtils.getField(this.fields.get(attribute), entity);
+	}
+
+	void set(E entity, String attribute, Object value) {
+		ReflectionUtils.setField(this.fields.get(attribute), entity, value);
+	}
+
+	String idOf(E entity) {
+		return (String) get(entity, ID);
+	}
+
+	boolean isDeleted(E entity) {
+		return isSoftDeletable() && get(entity, DELETED_AT) != null;
+	}
+
+}

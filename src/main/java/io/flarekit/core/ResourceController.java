@@ -1,0 +1,117 @@
+package io.flarekit.core;
+
+import java.util.Arrays;
+import java.util.List;
+
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * The REST endpoints of one resource, in react-admin's simple-rest dialect: list, get,
+ * create, update (PUT or PATCH, both merge), delete, bulk update and bulk delete. A
+ * resource is a subclass with a {@code @RequestMapping} path and a service: <pre>
+ * &#64;RestController
+ * &#64;RequestMapping("/users")
+ * class UserController extends ResourceController&lt;User&gt; {
+ *     UserController(CrudServices services) {
+ *         super(services.forEntity(User.class));
+ *     }
+ * }
+ * </pre>
+ *
+ * @param <E> the entity type
+ */
+public abstract class ResourceController<E> {
+
+	/** Headers of the list protocol that browsers may read across origins. */
+	public static final List<String> EXPOSED_HEADERS = List.of(HttpHeaders.CONTENT_RANGE, "X-Total-Count",
+			HttpHeaders.LOCATION, RequestIds.HEADER);
+
+	private final BaseService<E> service;
+
+	private final String resource;
+
+	private final SortOrder defaultSort;
+
+	protected ResourceController(BaseService<E> service) {
+		this.service = service;
+		RequestMapping mapping = AnnotatedElementUtils.findMergedAnnotation(getClass(), RequestMapping.class);
+		String path = (mapping != null && mapping.path().length > 0) ? mapping.path()[0] : service.model().name();
+		this.resource = path.substring(path.lastIndexOf('/') + 1);
+		this.defaultSort = service.model().has(EntityModel.CREATED_AT)
+				? new SortOrder(EntityModel.CREATED_AT, Sort.Direction.DESC) : SortOrder.NEWEST_FIRST;
+	}
+
+	protected BaseService<E> service() {
+		return this.service;
+	}
+
+	@GetMapping
+	ResponseEntity<List<E>> list(@RequestParam(required = false) String range,
+			@RequestParam(required = false) String sort, @RequestParam(required = false) String filter,
+			@RequestParam(defaultValue = "false") boolean includeDeleted) {
+		ListParams params = ListParams.parse(range, sort, filter, this.defaultSort);
+		ListResult<E> result = this.service.getList(params.range(), params.sort(), params.filter(), includeDeleted);
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_RANGE, result.contentRange(this.resource))
+			.header("X-Total-Count", Long.toString(result.total()))
+			.body(result.records());
+	}
+
+	@GetMapping("/{id}")
+	E get(@PathVariable String id, @RequestParam(defaultValue = "false") boolean includeDeleted) {
+		return this.service.getById(id, includeDeleted)
+			.orElseThrow(() -> ServiceException.notFound(this.service.model().name(), id));
+	}
+
+	@PostMapping
+	ResponseEntity<E> create(@RequestBody JsonNode body) {
+		E created = this.service.create(body);
+		return ResponseEntity
+			.created(ServletUriComponentsBuilder.fromCurrentRequest()
+				.path("/{id}")
+				.buildAndExpand(this.service.model().idOf(created))
+				.toUri())
+			.body(created);
+	}
+
+	@RequestMapping(path = "/{id}", method = { RequestMethod.PUT, RequestMethod.PATCH })
+	E update(@PathVariable String id, @RequestBody JsonNode body) {
+		return this.service.update(id, body);
+	}
+
+	@DeleteMapping("/{id}")
+	E delete(@PathVariable String id, @RequestParam(required = false) Boolean permanent) {
+		return (permanent != null) ? this.service.delete(id, permanent) : this.service.delete(id);
+	}
+
+	@PatchMapping
+	List<E> bulkUpdate(@RequestBody JsonNode body) {
+		return this.service.bulkUpdate(BulkUpdate.listOf(body));
+	}
+
+	@DeleteMapping
+	List<E> bulkDelete(@RequestParam String ids, @RequestParam(required = false) Boolean permanent) {
+		List<String> list = Arrays.stream(ids.split(",")).map(String::trim).filter((id) -> !id.isEmpty()).toList();
+		if (list.isEmpty() || list.size() > this.service.maxIds()) {
+			throw ServiceException.invalid("ids", FieldError.INVALID_VALUE,
+					"must be 1 to " + this.service.maxIds() + " comma-separated ids");
+		}
+		return (permanent != null) ? this.service.bulkDelete(list, permanent) : this.service.bulkDelete(list);
+	}
+
+}

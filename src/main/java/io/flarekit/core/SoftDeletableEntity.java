@@ -1,0 +1,21 @@
+package io.flarekit.core;
+
+import java.time.Instant;
+
+import jakarta.persistence.MappedSuperclass;
+
+/**
+ * A {@link BaseEntity} whose rows are hidden, not removed, when deleted: the
+ * {@link BaseService} sets {@code deletedAt} and leaves such rows out of every read
+ * unless asked to include them. A permanent delete still removes the row.
+ */
+@MappedSuperclass
+public abstract class SoftDeletableEntity extends BaseEntity {
+
+	private Instant deletedAt;
+
+	public Instant getDeletedAt() {
+		return this.deletedAt;
+	}
+
+}

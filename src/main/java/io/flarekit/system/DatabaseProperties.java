@@ -1,0 +1,35 @@
+package io.flarekit.system;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where the SQLite database lives and how its two connection pools are sized.
+ *
+ * @param path the database file, relative to the working directory unless absolute; its
+ * folder is created on start
+ * @param busyTimeout how long a connection waits for a lock held by another connection
+ * before failing
+ * @param readPoolSize connections that serve read-only transactions, concurrently with
+ * the writer
+ * @param writePoolSize connections that serve writing transactions; SQLite admits one
+ * writer at a time, so more than one only moves the queue from the pool into SQLite's
+ * busy handler
+ * @param connectionTimeout how long a request waits for a pooled connection before it
+ * gets a 503
+ */
+@ConfigurationProperties("flarekit.database")
+public record DatabaseProperties(@DefaultValue("./data/flarekit.db") Path path,
+		@DefaultValue("5s") Duration busyTimeout, @DefaultValue("4") int readPoolSize,
+		@DefaultValue("1") int writePoolSize, @DefaultValue("30s") Duration connectionTimeout) {
+
+	public DatabaseProperties {
+		if (readPoolSize < 1 || writePoolSize < 1) {
+			throw new IllegalArgumentException("flarekit.database pool sizes must be at least 1");
+		}
+	}
+
+}

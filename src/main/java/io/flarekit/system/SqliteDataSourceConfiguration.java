@@ -1,0 +1,96 @@
+package io.flarekit.system;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
+
+/**
+ * SQLite behind two pools: one writer that opens every transaction with
+ * {@code BEGIN IMMEDIATE} (so a transaction never fails with {@code SQLITE_BUSY} when it
+ * upgrades from reading to writing) and several read-only connections that WAL lets run
+ * beside it. Spring routes {@code @Transactional(readOnly = true)} work to the readers.
+ * <p>
+ * Pragmas are set through sqlite-jdbc's {@link SQLiteConfig}, which applies each of them
+ * to every new connection (an init SQL with several statements would silently run only
+ * the first).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DatabaseProperties.class)
+class SqliteDataSourceConfiguration {
+
+	@Bean(destroyMethod = "close")
+	HikariDataSource sqliteWritePool(DatabaseProperties properties) {
+		Path file = properties.path().toAbsolutePath().normalize();
+		createFolderOf(file);
+		SQLiteConfig config = commonConfig(properties);
+		config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+		config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+		return pool("sqlite-write", file, config, properties.writePoolSize(), properties, false);
+	}
+
+	@Bean(destroyMethod = "close")
+	HikariDataSource sqliteReadPool(DatabaseProperties properties,
+			@Qualifier("sqliteWritePool") HikariDataSource writePool) {
+		// The write pool has created the file and switched it to WAL by now.
+		Path file = properties.path().toAbsolutePath().normalize();
+		SQLiteConfig config = commonConfig(properties);
+		config.setReadOnly(true);
+		return pool("sqlite-read", file, config, properties.readPoolSize(), properties, true);
+	}
+
+	@Bean
+	@Primary
+	DataSource dataSource(@Qualifier("sqliteWritePool") HikariDataSource writePool,
+			@Qualifier("sqliteReadPool") HikariDataSource readPool) {
+		LazyConnectionDataSourceProxy proxy = new LazyConnectionDataSourceProxy(writePool);
+		proxy.setReadOnlyDataSource(readPool);
+		return proxy;
+	}
+
+	private static SQLiteConfig commonConfig(DatabaseProperties properties) {
+		SQLiteConfig config = new SQLiteConfig();
+		config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+		config.enforceForeignKeys(true);
+		config.setBusyTimeout((int) properties.busyTimeout().toMillis());
+		return config;
+	}
+
+	private static HikariDataSource pool(String name, Path file, SQLiteConfig config, int size,
+			DatabaseProperties properties, boolean readOnly) {
+		SQLiteDataSource sqlite = new SQLiteDataSource(config);
+		sqlite.setUrl("jdbc:sqlite:" + file);
+		HikariConfig hikari = new HikariConfig();
+		hikari.setPoolName(name);
+		hikari.setDataSource(sqlite);
+		hikari.setMaximumPoolSize(size);
+		hikari.setMinimumIdle(size);
+		hikari.setReadOnly(readOnly);
+		hikari.setConnectionTimeout(properties.connectionTimeout().toMillis());
+		return new HikariDataSource(hikari);
+	}
+
+	private static void createFolderOf(Path file) {
+		try {
+			Files.createDirectories(file.getParent());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot create the database folder " + file.getParent(), ex);
+		}
+	}
+
+}

@@ -1,0 +1,19 @@
+package io.flarekit.system;
+
+import java.util.Map;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /}: tells a client it has reached the API, as the original does.
+ */
+@RestController
+class WelcomeController {
+
+	@GetMapping("/")
+	Map<String, Object> welcome() {
+		return Map.of("success", true, "message", "Welcome to Flarekit APIs!");
+	}
+
+}

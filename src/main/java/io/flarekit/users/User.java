@@ -1,0 +1,49 @@
+package io.flarekit.users;
+
+import io.flarekit.core.SoftDeletableEntity;
+import io.flarekit.core.SqliteIndex;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Index;
+import jakarta.persistence.Table;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/**
+ * A person who uses the product. Email addresses are unique ignoring case among users
+ * that are not deleted, so a deleted user's address can sign up again.
+ */
+@Entity
+@Table(name = "users", indexes = @Index(name = "idx_users_created_at", columnList = "created_at"))
+@SqliteIndex(name = "ux_users_email", unique = true, on = "lower(email)", where = "deleted_at is null", field = "email")
+public class User extends SoftDeletableEntity {
+
+	@NotBlank
+	@Size(max = 200)
+	@Column(nullable = false)
+	private String name;
+
+	@NotBlank
+	@Email
+	@Size(max = 320)
+	@Column(nullable = false)
+	private String email;
+
+	public String getName() {
+		return this.name;
+	}
+
+	public void setName(String name) {
+		this.name = (name != null) ? name.strip() : null;
+	}
+
+	public String getEmail() {
+		return this.email;
+	}
+
+	public void setEmail(String email) {
+		this.email = (email != null) ? email.strip() : null;
+	}
+
+}

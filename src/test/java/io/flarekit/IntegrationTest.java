@@ -1,0 +1,153 @@
+package io.flarekit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the tests that need the whole service: a real SQLite file in a temporary folder
+ * and a real HTTP server on a random port. Every subclass shares one application context
+ * (and so one database); each test starts from empty tables.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class IntegrationTest {
+
+	/** One folder for the whole test run, removed when the JVM exits. */
+	protected static final Path DATA = createDataFolder();
+
+	protected static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+	@LocalServerPort
+	protected int port;
+
+	@Autowired
+	protected JdbcTemplate jdbc;
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		registry.add("flarekit.database.path", () -> DATA.resolve("flarekit.db").toString());
+		registry.add("flarekit.api.max-page-size", () -> "50");
+	}
+
+	@BeforeEach
+	void emptyTables() {
+		for (String table : this.jdbc
+			.queryForList("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' "
+					+ "and name not like 'flyway_%'", String.class)) {
+			this.jdbc.update("delete from \"" + table + "\"");
+		}
+	}
+
+	protected Response get(String path, String... headers) {
+		return send("GET", path, null, headers);
+	}
+
+	protected Response post(String path, String json) {
+		return send("POST", path, json, "Content-Type", "application/json");
+	}
+
+	protected Response put(String path, String json) {
+		return send("PUT", path, json, "Content-Type", "application/json");
+	}
+
+	protected Response patch(String path, String json) {
+		return send("PATCH", path, json, "Content-Type", "application/json");
+	}
+
+	protected Response delete(String path, String... headers) {
+		return send("DELETE", path, null, headers);
+	}
+
+	/** Creates a record through the API and returns it. */
+	protected JsonNode create(String path, String json) {
+		Response response = post(path, json);
+		if (response.status() != 201) {
+			throw new AssertionError("Create failed: " + response.status() + " " + response.body());
+		}
+		return response.json();
+	}
+
+	protected Response send(String method, String path, String body, String... headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.method(method,
+					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
+		for (int i = 0; i < headers.length; i += 2) {
+			request.header(headers[i], headers[i + 1]);
+		}
+		try {
+			HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			return new Response(response.statusCode(), response.headers(), response.body());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Percent-encodes a query parameter value. */
+	protected static String q(String value) {
+		return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+	/** What came back: status, headers and body. */
+	public record Response(int status, java.net.http.HttpHeaders headers, String body) {
+
+		public JsonNode json() {
+			return JSON.readTree(this.body);
+		}
+
+		public String header(String name) {
+			return this.headers.firstValue(name).orElse(null);
+		}
+
+		@Override
+		public String toString() {
+			return this.status + " " + this.body;
+		}
+
+	}
+
+	private static Path createDataFolder() {
+		try {
+			Path folder = Files.createTempDirectory("flarekit-test-");
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteRecursively(folder)));
+			return folder;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static void deleteRecursively(Path folder) {
+		try (Stream<Path> paths = Files.walk(folder)) {
+			paths.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
+		}
+		catch (IOException ex) {
+			// best effort at exit
+		}
+	}
+
+}
