@@ -4,6 +4,8 @@ import java.security.SecureRandom;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import jakarta.persistence.EntityManager;
@@ -33,7 +35,12 @@ final class AutomaticFields {
 		return UtcTimestampConverter.truncate(this.clock.instant());
 	}
 
-	<E> void onCreate(EntityModel<E> model, E entity, EntityManager entityManager) {
+	/**
+	 * Fills the automatic fields of a new entity.
+	 * @return what could not be filled: a slug with no title to derive it from
+	 */
+	<E> List<FieldError> onCreate(EntityModel<E> model, E entity, EntityManager entityManager) {
+		List<FieldError> errors = new ArrayList<>();
 		if (model.idOf(entity) == null) {
 			SharedSessionContractImplementor session = entityManager.unwrap(SharedSessionContractImplementor.class);
 			model.set(entity, EntityModel.ID, UuidVersion7Strategy.INSTANCE.generateUuid(session).toString());
@@ -45,10 +52,12 @@ final class AutomaticFields {
 			Object title = model.has(EntityModel.TITLE) ? model.get(entity, EntityModel.TITLE) : null;
 			String slug = isBlank(title) ? "" : slugify(title.toString());
 			if (slug.isEmpty()) {
-				throw ServiceException.invalid(EntityModel.SLUG, FieldError.REQUIRED,
-						"is required, or a title with letters or digits to derive it from");
+				errors.add(new FieldError(EntityModel.SLUG, FieldError.REQUIRED,
+						"is required, or a title with letters or digits to derive it from"));
 			}
-			model.set(entity, EntityModel.SLUG, slug);
+			else {
+				model.set(entity, EntityModel.SLUG, slug);
+			}
 		}
 		Instant now = now();
 		if (model.has(EntityModel.CREATED_AT)) {
@@ -57,6 +66,7 @@ final class AutomaticFields {
 		if (model.has(EntityModel.UPDATED_AT)) {
 			model.set(entity, EntityModel.UPDATED_AT, now);
 		}
+		return errors;
 	}
 
 	<E> void onUpdate(EntityModel<E> model, E entity) {

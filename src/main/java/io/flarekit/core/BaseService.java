@@ -294,10 +294,9 @@ public class BaseService<E> {
 	}
 
 	private E insert(E entity, List<FieldError> bindingErrors) {
-		if (bindingErrors.isEmpty()) {
-			this.services.automaticFields().onCreate(this.model, entity, this.entityManager);
-		}
-		validate(entity, bindingErrors);
+		List<FieldError> errors = new ArrayList<>(bindingErrors);
+		errors.addAll(this.services.automaticFields().onCreate(this.model, entity, this.entityManager));
+		validate(entity, errors);
 		this.entityManager.persist(entity);
 		this.entityManager.flush();
 		return entity;
