@@ -3,6 +3,7 @@ package io.flarekit.core;
 import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.persistence.Column;
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
@@ -27,14 +28,17 @@ public abstract class BaseEntity {
 
 	private Instant updatedAt;
 
+	@Schema(description = "A UUIDv7 unless chosen on create")
 	public String getId() {
 		return this.id;
 	}
 
+	@Schema(accessMode = Schema.AccessMode.READ_ONLY)
 	public Instant getCreatedAt() {
 		return this.createdAt;
 	}
 
+	@Schema(accessMode = Schema.AccessMode.READ_ONLY)
 	public Instant getUpdatedAt() {
 		return this.updatedAt;
 	}

@@ -3,6 +3,8 @@ package io.flarekit.core;
 import java.util.Arrays;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -61,9 +63,18 @@ public abstract class ResourceController<E> {
 	}
 
 	@GetMapping
-	ResponseEntity<List<E>> list(@RequestParam(required = false) String range,
-			@RequestParam(required = false) String sort, @RequestParam(required = false) String filter,
-			@RequestParam(defaultValue = "false") boolean includeDeleted) {
+	@Operation(summary = "List records: one page, sorted and filtered")
+	ResponseEntity<List<E>> list(
+			@Parameter(description = "Rows to return, [start, end] inclusive, as JSON; capped at the maximum page size",
+					example = "[0,9]") @RequestParam(required = false) String range,
+			@Parameter(description = "[field, ASC or DESC] as JSON; default [\"createdAt\",\"DESC\"]",
+					example = "[\"createdAt\",\"DESC\"]") @RequestParam(required = false) String sort,
+			@Parameter(description = "Conditions as a JSON object: field (equal; a list means IN; null means IS NULL), "
+					+ "field_eq, field_neq, field_gt, field_gte, field_lt, field_lte, field_q (contains, ignoring case), "
+					+ "q (contains, in any text field)",
+					example = "{\"q\":\"ada\"}") @RequestParam(required = false) String filter,
+			@Parameter(description = "Include soft-deleted records") @RequestParam(
+					defaultValue = "false") boolean includeDeleted) {
 		ListParams params = ListParams.parse(range, sort, filter, this.defaultSort);
 		ListResult<E> result = this.service.getList(params.range(), params.sort(), params.filter(), includeDeleted);
 		return ResponseEntity.ok()
@@ -73,12 +84,17 @@ public abstract class ResourceController<E> {
 	}
 
 	@GetMapping("/{id}")
-	E get(@PathVariable String id, @RequestParam(defaultValue = "false") boolean includeDeleted) {
+	@Operation(summary = "Get one record")
+	E get(@PathVariable String id, @Parameter(description = "Also find a soft-deleted record") @RequestParam(
+			defaultValue = "false") boolean includeDeleted) {
 		return this.service.getById(id, includeDeleted)
 			.orElseThrow(() -> ServiceException.notFound(this.service.model().name(), id));
 	}
 
 	@PostMapping
+	@Operation(summary = "Create a record",
+			description = "Server-managed fields (createdAt, updatedAt, deletedAt, shortId) are ignored; "
+					+ "an id may be chosen, else a UUIDv7 is made")
 	ResponseEntity<E> create(@RequestBody JsonNode body) {
 		E created = this.service.create(body);
 		return ResponseEntity
@@ -90,22 +106,31 @@ public abstract class ResourceController<E> {
 	}
 
 	@RequestMapping(path = "/{id}", method = { RequestMethod.PUT, RequestMethod.PATCH })
+	@Operation(summary = "Update a record: the given fields are merged (PUT and PATCH alike)",
+			description = "Server-managed fields, id included, are ignored, so a whole record may be sent back")
 	E update(@PathVariable String id, @RequestBody JsonNode body) {
 		return this.service.update(id, body);
 	}
 
 	@DeleteMapping("/{id}")
-	E delete(@PathVariable String id, @RequestParam(required = false) Boolean permanent) {
+	@Operation(summary = "Delete a record: softly when it has deletedAt, unless permanent=true")
+	E delete(@PathVariable String id,
+			@Parameter(description = "true removes the row; false asks for a soft delete") @RequestParam(
+					required = false) Boolean permanent) {
 		return (permanent != null) ? this.service.delete(id, permanent) : this.service.delete(id);
 	}
 
 	@PatchMapping
+	@Operation(summary = "Update several records, all or none")
 	List<E> bulkUpdate(@RequestBody JsonNode body) {
 		return this.service.bulkUpdate(BulkUpdate.listOf(body));
 	}
 
 	@DeleteMapping
-	List<E> bulkDelete(@RequestParam String ids, @RequestParam(required = false) Boolean permanent) {
+	@Operation(summary = "Delete several records, all or none; unknown ids are skipped")
+	List<E> bulkDelete(@Parameter(description = "Comma-separated ids", example = "a,b") @RequestParam String ids,
+			@Parameter(description = "true removes the rows; false asks for a soft delete") @RequestParam(
+					required = false) Boolean permanent) {
 		List<String> list = Arrays.stream(ids.split(",")).map(String::trim).filter((id) -> !id.isEmpty()).toList();
 		if (list.isEmpty() || list.size() > this.service.maxIds()) {
 			throw ServiceException.invalid("ids", FieldError.INVALID_VALUE,

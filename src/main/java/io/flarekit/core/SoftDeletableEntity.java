@@ -2,6 +2,7 @@ package io.flarekit.core;
 
 import java.time.Instant;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.persistence.MappedSuperclass;
 
 /**
@@ -14,6 +15,7 @@ public abstract class SoftDeletableEntity extends BaseEntity {
 
 	private Instant deletedAt;
 
+	@Schema(accessMode = Schema.AccessMode.READ_ONLY)
 	public Instant getDeletedAt() {
 		return this.deletedAt;
 	}

@@ -1,0 +1,136 @@
+package io.flarekit.system;
+
+import java.util.List;
+import java.util.Map;
+
+import io.flarekit.core.ApiProblem;
+import io.flarekit.core.ResourceController;
+import io.swagger.v3.core.converter.ModelConverters;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.RequestBody;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springdoc.core.customizers.OperationCustomizer;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.ResolvableType;
+import org.springframework.web.method.HandlerMethod;
+
+/**
+ * The OpenAPI document at {@code /specification.json}: every resource of the generic core
+ * described with its entity's schema (springdoc sees only {@code JsonNode} request bodies
+ * in the generic controller), its list parameters and the problem responses it gives.
+ */
+@Configuration(proxyBeanMethods = false)
+class OpenApiConfiguration {
+
+	private static final String PROBLEM = "ApiProblem";
+
+	private static final String PROBLEM_JSON = "application/problem+json";
+
+	@Bean
+	OpenAPI flarekitOpenApi() {
+		Components components = new Components().addSecuritySchemes("bearer",
+				new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer"));
+		ModelConverters.getInstance().readAll(ApiProblem.class).forEach(components::addSchemas);
+		return new OpenAPI()
+			.info(new Info().title("Flarekit API")
+				.version("v1")
+				.description("A CRUD API for every table, in react-admin's simple-rest dialect. "
+						+ "Errors are RFC 9457 problem details (application/problem+json)."))
+			.components(components);
+	}
+
+	@Bean
+	OperationCustomizer resourceOperations() {
+		return (operation, handler) -> {
+			if (ResourceController.class.isAssignableFrom(handler.getBeanType())) {
+				describeResourceOperation(operation, handler);
+			}
+			addProblemResponses(operation);
+			return operation;
+		};
+	}
+
+	private static void describeResourceOperation(Operation operation, HandlerMethod handler) {
+		String resource = resourceName(handler);
+		Class<?> entity = ResolvableType.forClass(ResourceController.class, handler.getBeanType())
+			.getGeneric(0)
+			.resolve(Object.class);
+		Schema<?> entitySchema = new Schema<>().$ref("#/components/schemas/" + entity.getSimpleName());
+		String method = handler.getMethod().getName();
+		operation.setTags(List.of(resource));
+		operation.setOperationId(resource.replace('-', '_') + "_" + method);
+		switch (method) {
+			case "create", "update" -> operation.setRequestBody(jsonBody(entitySchema));
+			case "bulkUpdate" -> operation.setRequestBody(
+					jsonBody(new ArraySchema().items(new ObjectSchema().addProperty("id", new StringSchema())
+						.addProperty("data", entitySchema)
+						.required(List.of("id", "data")))));
+			default -> {
+			}
+		}
+		ApiResponses responses = operation.getResponses();
+		ApiResponse ok = responses.remove("200");
+		if (ok != null && ok.getContent() != null && ok.getContent().get("*/*") != null) {
+			ok.setContent(new Content().addMediaType("application/json", ok.getContent().get("*/*")));
+		}
+		if (ok != null) {
+			String status = method.equals("create") ? "201" : "200";
+			responses.addApiResponse(status, ok.description(status.equals("201") ? "Created" : "OK"));
+		}
+		if (method.equals("list")) {
+			ok.addHeaderObject("Content-Range",
+					new io.swagger.v3.oas.models.headers.Header()
+						.description("e.g. `" + resource + " 0-9/42`; `" + resource + " */42` when the page is empty")
+						.schema(new StringSchema()));
+			ok.addHeaderObject("X-Total-Count",
+					new io.swagger.v3.oas.models.headers.Header()
+						.description("The number of records that match the filter")
+						.schema(new StringSchema()));
+		}
+	}
+
+	private static String resourceName(HandlerMethod handler) {
+		var mapping = org.springframework.core.annotation.AnnotatedElementUtils
+			.findMergedAnnotation(handler.getBeanType(), org.springframework.web.bind.annotation.RequestMapping.class);
+		String path = (mapping != null && mapping.path().length > 0) ? mapping.path()[0] : "resource";
+		return path.substring(path.lastIndexOf('/') + 1);
+	}
+
+	private static RequestBody jsonBody(Schema<?> schema) {
+		return new RequestBody().required(true)
+			.content(new Content().addMediaType("application/json", new MediaType().schema(schema)));
+	}
+
+	private static void addProblemResponses(Operation operation) {
+		Map<String, String> problems = new java.util.LinkedHashMap<>();
+		problems.put("400", "Invalid input: the problem names every bad field");
+		boolean byId = operation.getParameters() != null
+				&& operation.getParameters().stream().anyMatch((parameter) -> "path".equals(parameter.getIn()));
+		if (byId) {
+			problems.put("404", "No record has that id");
+		}
+		if (operation.getRequestBody() != null) {
+			problems.put("409", "A unique field is already used by another record");
+		}
+		problems.put("500", "Unexpected failure; the log has the details under the request id");
+		ApiResponses responses = operation.getResponses();
+		problems.forEach((status, description) -> responses.computeIfAbsent(status,
+				(key) -> new ApiResponse().description(description)
+					.content(new Content().addMediaType(PROBLEM_JSON,
+							new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))))));
+	}
+
+}

@@ -1,0 +1,62 @@
+package io.flarekit.system;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.flarekit.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The OpenAPI document, the Swagger UI and the health endpoint. */
+class SystemEndpointsTest extends IntegrationTest {
+
+	@Test
+	void theSpecificationDescribesEveryResource() {
+		Response response = get("/specification.json");
+		assertThat(response.status()).isEqualTo(200);
+		JsonNode spec = response.json();
+		assertThat(spec.get("openapi").stringValue()).startsWith("3.1");
+		assertThat(spec.at("/components/securitySchemes/bearer/scheme").stringValue()).isEqualTo("bearer");
+		assertThat(spec.get("paths").propertyNames()).contains("/", "/users", "/users/{id}", "/test-articles")
+			.doesNotContain("/error");
+
+		JsonNode users = spec.at("/paths/~1users");
+		assertThat(users.propertyNames()).contains("get", "post", "patch", "delete");
+		List<String> listParameters = new ArrayList<>();
+		users.at("/get/parameters").forEach((parameter) -> listParameters.add(parameter.get("name").stringValue()));
+		assertThat(listParameters).containsExactly("range", "sort", "filter", "includeDeleted");
+		assertThat(users.at("/get/parameters/2/description").stringValue()).contains("field_gte", "q");
+		assertThat(users.at("/get/responses/200/headers").propertyNames()).contains("Content-Range", "X-Total-Count");
+		assertThat(users.at("/post/requestBody/content/application~1json/schema/$ref").stringValue()).endsWith("/User");
+		assertThat(users.at("/post/responses").propertyNames()).contains("201", "400", "409");
+		assertThat(users.at("/get/responses/400/content/application~1problem+json/schema/$ref").stringValue())
+			.endsWith("/ApiProblem");
+
+		JsonNode user = spec.at("/paths/~1users~1{id}");
+		assertThat(user.propertyNames()).contains("get", "put", "patch", "delete");
+		assertThat(user.at("/delete/responses").propertyNames()).contains("200", "404");
+		assertThat(spec.at("/components/schemas/ApiProblem/properties").propertyNames()).contains("code", "message",
+				"details", "errors", "requestId", "timestamp");
+		assertThat(spec.at("/components/schemas/User/properties/createdAt/readOnly").booleanValue()).isTrue();
+	}
+
+	@Test
+	void theSwaggerUiIsServed() {
+		Response redirect = get("/docs");
+		assertThat(redirect.status()).isEqualTo(302);
+		Response page = get(java.net.URI.create(redirect.header("Location")).getPath());
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body()).contains("swagger-ui");
+	}
+
+	@Test
+	void healthIncludesTheDatabase() {
+		Response health = get("/actuator/health");
+		assertThat(health.status()).isEqualTo(200);
+		assertThat(health.json().get("status").stringValue()).isEqualTo("UP");
+		assertThat(health.json().at("/components/db/status").stringValue()).isEqualTo("UP");
+	}
+
+}
