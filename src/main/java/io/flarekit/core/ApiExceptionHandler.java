@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -64,6 +65,13 @@ public class ApiExceptionHandler {
 		FieldError error = new FieldError(field, FieldError.INVALID_TYPE, "must be a " + type);
 		return respond(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_ERROR, field + ": " + error.message(),
 				List.of(error), request, null);
+	}
+
+	@ExceptionHandler(InvalidParameterException.class)
+	ResponseEntity<ApiProblem> undecodableParameter(InvalidParameterException ex, HttpServletRequest request) {
+		String message = "The query string is not valid percent-encoded UTF-8";
+		return respond(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_ERROR, message,
+				List.of(new FieldError("query", FieldError.INVALID_VALUE, message)), request, null);
 	}
 
 	@ExceptionHandler(ConstraintViolationException.class)

@@ -1,0 +1,68 @@
+package io.flarekit.core;
+
+import io.flarekit.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.mock.web.MockHttpServletRequest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Failures on the server's side: no stack trace or SQL for the client, all of it in the
+ * log.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class FailuresTest extends IntegrationTest {
+
+	@Test
+	void aDatabaseFailureIsA500WithoutSqlAndIsLoggedWithTheRequestId(CapturedOutput output) {
+		this.jdbc.execute("alter table users rename to users_away");
+		try {
+			Response response = get("/users", "X-Request-Id", "db-failure-1");
+			assertThat(response.status()).isEqualTo(500);
+			assertThat(response.json().get("code").stringValue()).isEqualTo("DATABASE_ERROR");
+			assertThat(response.body()).doesNotContainIgnoringCase("select")
+				.doesNotContainIgnoringCase("sqlite")
+				.doesNotContain("Exception")
+				.doesNotContain("users_away");
+			assertThat(output.getOut()).contains("[db-failure-1]").contains("Database failure");
+			assertThat(post("/users", "{\"name\":\"A\",\"email\":\"a@example.com\"}").status()).isEqualTo(500);
+		}
+		finally {
+			this.jdbc.execute("alter table users_away rename to users");
+		}
+		assertThat(get("/users").status()).isEqualTo(200);
+	}
+
+	@Test
+	void aPoolThatCannotGiveAConnectionInTimeIsA503() {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/users");
+		var response = new ApiExceptionHandler().database(
+				new CannotGetJdbcConnectionException("timeout", new java.sql.SQLTransientConnectionException()),
+				request);
+		assertThat(response.getStatusCode().value()).isEqualTo(503);
+		assertThat(response.getHeaders().getFirst("Retry-After")).isEqualTo("1");
+		assertThat(response.getBody().code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE);
+	}
+
+	@Test
+	void badPercentEncodingInTheQueryIsA400() {
+		Response response = get("/users?range=%ff");
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.json().at("/details/0/field").stringValue()).isEqualTo("query");
+	}
+
+	@Test
+	void deeplyNestedOrHugeBodiesAreRefusedCleanly() {
+		String deep = "{\"name\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
+		Response response = post("/users", deep);
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.body()).doesNotContain("Exception");
+		assertThat(post("/users", "null").status()).isEqualTo(400);
+	}
+
+}
