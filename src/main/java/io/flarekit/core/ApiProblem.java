@@ -30,12 +30,23 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public record ApiProblem(URI type, String title, int status, String detail, String instance, ErrorCode code,
 		String message, List<FieldError> details, Map<String, String> errors, Instant timestamp, String requestId) {
 
-	static ApiProblem of(int status, String title, ErrorCode code, String message, List<FieldError> details,
+	/**
+	 * A problem with the standard fields filled in.
+	 * @param status the HTTP status
+	 * @param title the reason phrase
+	 * @param code the machine-readable code
+	 * @param message a sentence for people
+	 * @param details the fields at fault
+	 * @param path the request path
+	 * @param requestId the request id, or null
+	 * @return the problem
+	 */
+	public static ApiProblem of(int status, String title, ErrorCode code, String message, List<FieldError> details,
 			String path, String requestId) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		details.forEach((error) -> errors.merge(error.field(), error.message(), (a, b) -> a + "; " + b));
 		return new ApiProblem(URI.create("about:blank"), title, status, message, path, code, message, details, errors,
-				Instant.now(), requestId);
+				Instant.now().truncatedTo(ChronoUnit.MILLIS), requestId);
 	}
 
 }

@@ -105,8 +105,4 @@ public class CrudServices {
 		return this.properties.maxPageSize();
 	}
 
-	ApiProperties properties() {
-		return this.properties;
-	}
-
 }

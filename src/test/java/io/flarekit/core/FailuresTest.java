@@ -57,6 +57,22 @@ class FailuresTest extends IntegrationTest {
 	}
 
 	@Test
+	void requestsThatTomcatRefusesItselfGetProblemJsonToo() throws Exception {
+		for (String path : new String[] { "/users/%zz", "/users/a%2Fb" }) {
+			try (java.net.Socket socket = new java.net.Socket("localhost", this.port)) {
+				socket.getOutputStream()
+					.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+						.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+				String raw = new String(socket.getInputStream().readAllBytes(),
+						java.nio.charset.StandardCharsets.UTF_8);
+				assertThat(raw).startsWith("HTTP/1.1 400").contains("application/problem+json");
+				String body = raw.substring(raw.indexOf("\r\n\r\n") + 4);
+				assertThat(JSON.readTree(body).get("code").stringValue()).isEqualTo("VALIDATION_ERROR");
+			}
+		}
+	}
+
+	@Test
 	void deeplyNestedOrHugeBodiesAreRefusedCleanly() {
 		String deep = "{\"name\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
 		Response response = post("/users", deep);
