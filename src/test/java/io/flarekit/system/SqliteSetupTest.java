@@ -46,10 +46,7 @@ class SqliteSetupTest extends IntegrationTest {
 	void everyWriteConnectionHasEveryPragma() throws SQLException {
 		for (int i = 0; i < 3; i++) {
 			try (Connection connection = this.writePool.getConnection()) {
-				assertThat(pragma(connection, "journal_mode")).isEqualTo("wal");
-				assertThat(pragma(connection, "synchronous")).isEqualTo("1");
-				assertThat(pragma(connection, "foreign_keys")).isEqualTo("1");
-				assertThat(pragma(connection, "busy_timeout")).isEqualTo("5000");
+				assertEveryPragma(connection);
 			}
 		}
 	}
@@ -58,10 +55,7 @@ class SqliteSetupTest extends IntegrationTest {
 	void everyReadConnectionHasEveryPragmaAndCannotWrite() throws SQLException {
 		for (int i = 0; i < 5; i++) {
 			try (Connection connection = this.readPool.getConnection()) {
-				assertThat(pragma(connection, "journal_mode")).isEqualTo("wal");
-				assertThat(pragma(connection, "synchronous")).isEqualTo("1");
-				assertThat(pragma(connection, "foreign_keys")).isEqualTo("1");
-				assertThat(pragma(connection, "busy_timeout")).isEqualTo("5000");
+				assertEveryPragma(connection);
 				try (Statement statement = connection.createStatement()) {
 					assertThatThrownBy(() -> statement.executeUpdate(
 							"insert into users (id, name, email, created_at) values ('x', 'x', 'x@x.io', 'x')"))
@@ -126,6 +120,13 @@ class SqliteSetupTest extends IntegrationTest {
 			assertThat(files.map((path) -> path.getFileName().toString()))
 				.allMatch((name) -> name.startsWith("flarekit.db"));
 		}
+	}
+
+	private static void assertEveryPragma(Connection connection) throws SQLException {
+		assertThat(pragma(connection, "journal_mode")).isEqualTo("wal");
+		assertThat(pragma(connection, "synchronous")).isEqualTo("1");
+		assertThat(pragma(connection, "foreign_keys")).isEqualTo("1");
+		assertThat(pragma(connection, "busy_timeout")).isEqualTo("5000");
 	}
 
 	private static String pragma(Connection connection, String name) throws SQLException {
