@@ -60,11 +60,10 @@ final class AutomaticFields {
 			}
 		}
 		Instant now = now();
-		if (model.has(EntityModel.CREATED_AT)) {
-			model.set(entity, EntityModel.CREATED_AT, now);
-		}
-		if (model.has(EntityModel.UPDATED_AT)) {
-			model.set(entity, EntityModel.UPDATED_AT, now);
+		for (String stamp : List.of(EntityModel.CREATED_AT, EntityModel.UPDATED_AT)) {
+			if (model.has(stamp) && model.get(entity, stamp) == null) {
+				model.set(entity, stamp, now);
+			}
 		}
 		return errors;
 	}

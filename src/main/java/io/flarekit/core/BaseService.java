@@ -68,8 +68,10 @@ public class BaseService<E> {
 		this.filters = new Filters<>(this.model, services.strictMapper());
 	}
 
-	/** The most ids one bulk call takes, and the most rows one list returns. */
-	int maxIds() {
+	/**
+	 * The most ids or entries one bulk call takes, and the most rows one list returns.
+	 */
+	public int maxIds() {
 		return this.services.maxPageSize();
 	}
 
@@ -255,8 +257,20 @@ public class BaseService<E> {
 	public List<E> bulkUpdate(List<BulkUpdate> updates) {
 		return write(() -> {
 			List<E> updated = new ArrayList<>(updates.size());
-			for (BulkUpdate update : updates) {
-				updated.add(change(update.id(), (entity) -> this.binder.bind(entity, update.data(), false)));
+			for (int i = 0; i < updates.size(); i++) {
+				BulkUpdate update = updates.get(i);
+				int entry = i;
+				try {
+					updated.add(change(update.id(), (entity) -> this.binder.bind(entity, update.data(), false)));
+				}
+				catch (ServiceException ex) {
+					throw ex.forEntry(entry);
+				}
+				catch (PersistenceException ex) {
+					throw ConstraintFailures.translate(ex, this.model, false)
+						.map((failure) -> failure.forEntry(entry))
+						.orElseThrow(() -> ex);
+				}
 			}
 			return updated;
 		}, false);

@@ -215,15 +215,26 @@ final class Filters<E> {
 		else {
 			predicate = cb.equal(path, convert(value, type));
 		}
-		return negate ? cb.not(predicate) : predicate;
+		if (!negate) {
+			return predicate;
+		}
+		// as in FakeRest, "not equal to 10" includes the rows that have no value
+		return value.isNull() ? cb.not(predicate) : cb.or(cb.isNull(path), cb.not(predicate));
 	}
 
 	private Object convert(JsonNode value, Class<?> type) {
 		return value.isNull() ? null : this.mapper.treeToValue(value, type);
 	}
 
+	/** Lower case as SQLite's lower() makes it: ASCII letters only. */
+	private static String asciiLowerCase(String text) {
+		StringBuilder lower = new StringBuilder(text.length());
+		text.chars().forEach((c) -> lower.append((char) ((c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c)));
+		return lower.toString();
+	}
+
 	private static String containsPattern(String text) {
-		String escaped = text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+		String escaped = asciiLowerCase(text).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 		return "%" + escaped + "%";
 	}
 

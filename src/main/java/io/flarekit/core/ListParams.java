@@ -22,6 +22,9 @@ record ListParams(Range range, SortOrder sort, Map<String, JsonNode> filter) {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	/** The furthest a page may start: SQL offsets are 32-bit in JPA. */
+	private static final long MAX_START = Integer.MAX_VALUE;
+
 	/**
 	 * Reads the parameters; absent ones take their defaults.
 	 * @param range the {@code range} parameter, or null
@@ -44,12 +47,12 @@ record ListParams(Range range, SortOrder sort, Map<String, JsonNode> filter) {
 				&& node.get(0).isIntegralNumber() && node.get(1).isIntegralNumber()) {
 			long start = node.get(0).longValue();
 			long end = node.get(1).longValue();
-			if (start >= 0 && start <= end) {
+			if (start >= 0 && start <= end && start <= MAX_START) {
 				return new Range(start, end);
 			}
 		}
 		throw ServiceException.invalid("range", FieldError.INVALID_VALUE,
-				"must be [start, end]: two integers with 0 <= start <= end");
+				"must be [start, end]: two integers with 0 <= start <= end and start <= " + MAX_START);
 	}
 
 	private static SortOrder parseSort(String text, SortOrder defaultSort) {

@@ -25,7 +25,7 @@ public record Range(long start, long end) {
 
 	/** This range, shortened to at most {@code max} rows. */
 	public Range cappedAt(int max) {
-		return (size() <= max) ? this : new Range(this.start, this.start + max - 1);
+		return (this.end - this.start < max) ? this : new Range(this.start, this.start + max - 1);
 	}
 
 }

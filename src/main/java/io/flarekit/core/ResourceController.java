@@ -98,7 +98,7 @@ public abstract class ResourceController<E> {
 	ResponseEntity<E> create(@RequestBody JsonNode body) {
 		E created = this.service.create(body);
 		return ResponseEntity
-			.created(ServletUriComponentsBuilder.fromCurrentRequest()
+			.created(ServletUriComponentsBuilder.fromCurrentRequestUri()
 				.path("/{id}")
 				.buildAndExpand(this.service.model().idOf(created))
 				.toUri())
@@ -123,7 +123,12 @@ public abstract class ResourceController<E> {
 	@PatchMapping
 	@Operation(summary = "Update several records, all or none")
 	List<E> bulkUpdate(@RequestBody JsonNode body) {
-		return this.service.bulkUpdate(BulkUpdate.listOf(body));
+		List<BulkUpdate> updates = BulkUpdate.listOf(body);
+		if (updates.size() > this.service.maxIds()) {
+			throw ServiceException.invalid("body", FieldError.INVALID_VALUE,
+					"must have at most " + this.service.maxIds() + " entries");
+		}
+		return this.service.bulkUpdate(updates);
 	}
 
 	@DeleteMapping

@@ -46,6 +46,19 @@ public class ServiceException extends RuntimeException {
 		return new ServiceException(HttpStatus.CONFLICT, ErrorCode.CONFLICT, message, details);
 	}
 
+	/**
+	 * This failure as one entry of a bulk request: fields become {@code [i].data.field}.
+	 * @param index the entry's position
+	 * @return the same failure, its fields prefixed
+	 */
+	public ServiceException forEntry(int index) {
+		String prefix = "[" + index + "].data.";
+		List<FieldError> prefixed = this.details.stream()
+			.map((detail) -> new FieldError(prefix + detail.field(), detail.code(), detail.message()))
+			.toList();
+		return new ServiceException(this.status, this.code, "Entry " + index + ": " + getMessage(), prefixed);
+	}
+
 	public HttpStatus getStatus() {
 		return this.status;
 	}

@@ -48,6 +48,9 @@ class FiltersTest extends IntegrationTest {
 		assertThat(titles("{\"views_eq\":20}")).containsExactly("Beta 100%");
 		assertThat(titles("{\"status_neq\":\"DRAFT\"}")).containsExactly("Beta 100%", "Gamma_ray");
 		assertThat(titles("{\"views_neq\":null}")).containsExactly("Alpha", "Beta 100%", "Gamma_ray");
+		assertThat(titles("{\"views_neq\":10}")).as("rows without a value are not equal to 10")
+			.containsExactly("Beta 100%", "Gamma_ray", "delta");
+		assertThat(titles("{\"views_neq\":[10,20]}")).containsExactly("Gamma_ray", "delta");
 		assertThat(titles("{\"views_gt\":10}")).containsExactly("Beta 100%", "Gamma_ray");
 		assertThat(titles("{\"views_gte\":20}")).containsExactly("Beta 100%", "Gamma_ray");
 		assertThat(titles("{\"views_lt\":20}")).containsExactly("Alpha");
@@ -72,6 +75,14 @@ class FiltersTest extends IntegrationTest {
 		assertThat(titles("{\"q\":\"ELT\"}")).containsExactly("delta");
 		assertThat(titles("{\"q\":\"a\"}")).containsExactly("Alpha", "Beta 100%", "Gamma_ray", "delta");
 		assertThat(titles("{\"q\":\"a-r\"}")).as("the slug is searched too").containsExactly("Gamma_ray");
+	}
+
+	@Test
+	void searchFindsNonAsciiTextAsWritten() {
+		article("Émile Zola", "DRAFT", 1);
+		assertThat(titles("{\"q\":\"Émile\"}")).containsExactly("Émile Zola");
+		assertThat(titles("{\"title_q\":\"ÉMILE\"}")).containsExactly("Émile Zola");
+		assertThat(titles("{\"q\":\"ZOLA\"}")).containsExactly("Émile Zola");
 	}
 
 	@Test

@@ -67,6 +67,12 @@ class UserServiceTest extends IntegrationTest {
 		user.setEmail("typed@example.com");
 		User created = this.users.create(user);
 		assertThat(this.users.getById(created.getId(), false)).isPresent();
+		User imported = new User();
+		imported.setName("Imported");
+		imported.setEmail("imported@example.com");
+		org.springframework.test.util.ReflectionTestUtils.setField(imported, "createdAt",
+				Instant.parse("2020-01-01T00:00:00Z"));
+		assertThat(this.users.create(imported).getCreatedAt()).isEqualTo(Instant.parse("2020-01-01T00:00:00Z"));
 		User invalid = new User();
 		assertThat(failure(() -> this.users.create(invalid)).getStatus().value()).isEqualTo(400);
 	}

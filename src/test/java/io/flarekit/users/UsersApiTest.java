@@ -26,7 +26,7 @@ class UsersApiTest extends IntegrationTest {
 
 	@Test
 	void createAnswers201WithLocationAndTheRecord() {
-		Response response = post("/users", "{\"name\":\"  Ada Lovelace \",\"email\":\"ada@example.com\"}");
+		Response response = post("/users?source=test", "{\"name\":\"  Ada Lovelace \",\"email\":\"ada@example.com\"}");
 		assertThat(response.status()).isEqualTo(201);
 		JsonNode body = response.json();
 		String id = body.get("id").stringValue();
@@ -226,6 +226,10 @@ class UsersApiTest extends IntegrationTest {
 		Response response = get("/users?range=" + q("[0,99]"));
 		assertThat(response.json()).hasSize(50);
 		assertThat(response.header("Content-Range")).isEqualTo("users 0-49/60");
+		Response widest = get("/users?range=" + q("[5," + Long.MAX_VALUE + "]"));
+		assertThat(widest.header("Content-Range")).isEqualTo("users 5-54/60");
+		Response furthest = get("/users?range=" + q("[" + Integer.MAX_VALUE + "," + Long.MAX_VALUE + "]"));
+		assertThat(furthest.header("Content-Range")).isEqualTo("users */60");
 	}
 
 	@Test
@@ -236,6 +240,8 @@ class UsersApiTest extends IntegrationTest {
 		assertBadParameter("range=" + q("[0,1,2]"), "range");
 		assertBadParameter("range=" + q("[\"0\",\"9\"]"), "range");
 		assertBadParameter("range=" + q("[0.5,9]"), "range");
+		assertBadParameter("range=" + q("[3000000000,3000000009]"), "range");
+		assertBadParameter("range=" + q("[0,99999999999999999999]"), "range");
 		assertBadParameter("sort=" + q("[\"name\",\"UP\"]"), "sort");
 		assertBadParameter("sort=" + q("[\"password\",\"ASC\"]"), "sort");
 		assertBadParameter("sort=" + q("name"), "sort");
@@ -271,6 +277,17 @@ class UsersApiTest extends IntegrationTest {
 				+ "\",\"data\":{\"email\":\"no\"}}]");
 		assertThat(invalid.status()).isEqualTo(400);
 		assertThat(get("/users/" + a).json().get("name").stringValue()).isEqualTo("A2");
+
+		assertThat(invalid.json().at("/details/0/field").stringValue()).isEqualTo("[1].data.email");
+		Response duplicate = patch("/users", "[{\"id\":\"" + a + "\",\"data\":{\"name\":\"A3\"}},{\"id\":\"" + b
+				+ "\",\"data\":{\"email\":\"A@example.com\"}}]");
+		assertThat(duplicate.status()).isEqualTo(409);
+		assertThat(duplicate.json().at("/details/0/field").stringValue()).isEqualTo("[1].data.email");
+		StringBuilder tooMany = new StringBuilder("[");
+		for (int i = 0; i < 51; i++) {
+			tooMany.append((i > 0) ? "," : "").append("{\"id\":\"").append(a).append("\",\"data\":{}}");
+		}
+		assertThat(patch("/users", tooMany.append("]").toString()).status()).isEqualTo(400);
 
 		Response noId = patch("/users", "[{\"data\":{\"name\":\"X\"}}]");
 		assertThat(noId.status()).isEqualTo(400);
