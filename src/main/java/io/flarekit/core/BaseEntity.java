@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.persistence.Column;
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
+import org.hibernate.annotations.ColumnDefault;
 
 /**
  * The columns most tables share: a UUIDv7 text id (so ids sort by creation), and the
@@ -24,6 +25,7 @@ public abstract class BaseEntity {
 	private String id;
 
 	@Column(nullable = false)
+	@ColumnDefault(UtcTimestampConverter.SQLITE_NOW)
 	private Instant createdAt;
 
 	private Instant updatedAt;

@@ -20,6 +20,12 @@ import jakarta.persistence.Converter;
 @Converter(autoApply = true)
 public class UtcTimestampConverter implements AttributeConverter<Instant, String> {
 
+	/**
+	 * SQLite's clock in the same shape, as a column default, so that rows inserted by
+	 * plain SQL get a creation time too.
+	 */
+	public static final String SQLITE_NOW = "(strftime('%Y-%m-%d %H:%M:%f', 'now'))";
+
 	private static final DateTimeFormatter WRITE = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSS")
 		.withZone(ZoneOffset.UTC);
 

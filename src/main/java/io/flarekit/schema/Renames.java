@@ -1,0 +1,15 @@
+package io.flarekit.schema;
+
+import java.util.Map;
+
+/**
+ * What the entities say was renamed, from {@link io.flarekit.core.RenamedFrom}.
+ *
+ * @param tables new table name by old table name
+ * @param columns per (new) table, new column name by old column name
+ */
+record Renames(Map<String, String> tables, Map<String, Map<String, String>> columns) {
+
+	static final Renames NONE = new Renames(Map.of(), Map.of());
+
+}

@@ -1,0 +1,100 @@
+package io.flarekit.schema;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.List;
+
+import io.flarekit.users.User;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.util.FileSystemUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The project's own migrations against its own entities: the check that makes the build
+ * fail when they drift apart, and the three commands.
+ */
+class ProjectMigrationsTest {
+
+	@TempDir
+	Path folder;
+
+	@AfterEach
+	void clearProperties() {
+		System.clearProperty("migrations");
+		System.clearProperty("name");
+	}
+
+	@Test
+	void theMigrationsGiveExactlyTheEntitiesSchema() {
+		List<String> differences = new MigrationGenerator(MigrationTool.MIGRATIONS, MigrationTool.applicationEntities())
+			.check();
+		assertThat(differences)
+			.as("Entities and migrations differ; write the migration with " + MigrationGenerator.GENERATE_COMMAND)
+			.isEmpty();
+	}
+
+	@Test
+	void theApplicationEntitiesAreFoundButNotTheTestOnes() {
+		assertThat(MigrationTool.applicationEntities()).contains(User.class)
+			.noneMatch((type) -> type.getName().contains("testentities"));
+	}
+
+	@Test
+	void everyMigrationIsGenerated() throws Exception {
+		try (var files = Files.list(MigrationTool.MIGRATIONS)) {
+			for (Path file : files.filter((f) -> f.toString().endsWith(".sql")).toList()) {
+				assertThat(Files.readString(file)).as(file.toString())
+					.startsWith("-- Generated from the entity classes");
+			}
+		}
+	}
+
+	@Test
+	void checkFailsOnDriftAndGenerateFixesIt() throws Exception {
+		Path migrations = this.folder.resolve("migrations");
+		FileSystemUtils.copyRecursively(MigrationTool.MIGRATIONS, migrations);
+		try (var files = Files.list(migrations)) {
+			for (Path file : files.toList()) {
+				Files.delete(file);
+			}
+		}
+		System.setProperty("migrations", migrations.toString());
+		assertThatThrownBy(() -> MigrationTool.main(new String[] { "check" }))
+			.hasMessageContaining("The entities and the migrations differ");
+		System.setProperty("name", "create_everything");
+		MigrationTool.main(new String[] { "generate" });
+		MigrationTool.main(new String[] { "check" });
+		try (var files = Files.list(migrations)) {
+			assertThat(files.map((file) -> file.getFileName().toString())).containsExactly("V1__create_everything.sql");
+		}
+		MigrationTool.main(new String[] { "generate" });
+		try (var files = Files.list(migrations)) {
+			assertThat(files.count()).as("nothing to do writes nothing").isEqualTo(1);
+		}
+	}
+
+	@Test
+	void migrateAppliesPendingMigrationsWithoutAWebServer() throws Exception {
+		Path database = this.folder.resolve("data/app.db");
+		MigrationTool
+			.main(new String[] { "migrate", "--flarekit.database.path=" + database, "--logging.level.root=warn" });
+		assertThat(database).exists();
+		try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database)) {
+			assertThat(DatabaseSchemaReader.read(connection).tables()).containsKey("users");
+		}
+	}
+
+	@Test
+	void anUnknownCommandIsRefused() {
+		assertThatThrownBy(() -> MigrationTool.main(new String[] { "explode" }))
+			.hasMessageContaining("generate, check, migrate");
+	}
+
+}
