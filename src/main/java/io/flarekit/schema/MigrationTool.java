@@ -84,7 +84,8 @@ public final class MigrationTool {
 		System.err.println("The entities and the migrations differ:");
 		differences.forEach((difference) -> System.err.println("  - " + difference));
 		System.err.println("Write the migration with: " + MigrationGenerator.GENERATE_COMMAND);
-		throw new IllegalStateException("The entities and the migrations differ in " + differences.size() + " ways");
+		throw new IllegalStateException(
+				"The entities and the migrations differ (" + differences.size() + " differences)");
 	}
 
 	private static void migrate(String[] args) {
