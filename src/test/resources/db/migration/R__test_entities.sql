@@ -1,20 +1,23 @@
--- Tables of the test entities (src/test/java/io/flarekit/core/testentities).
-drop table if exists test_articles;
-create table test_articles (
-    id text not null primary key,
-    short_id text not null unique,
-    title text not null,
-    slug text not null unique,
-    status text,
-    views integer,
-    created_at text not null,
-    updated_at text,
-    deleted_at text
+-- The test entities' tables (src/test/java/io/flarekit/core/testentities), as the
+-- migration generator writes them; ProjectMigrationsTest fails when they drift apart.
+-- create table test_articles
+create table "test_articles" (
+    "id" text not null primary key,
+    "created_at" text not null default (strftime('%Y-%m-%d %H:%M:%f', 'now')),
+    "updated_at" text,
+    "deleted_at" text,
+    "short_id" text not null,
+    "slug" text not null,
+    "status" text,
+    "title" text not null,
+    "views" integer
 );
+create unique index "ux_test_articles_short_id" on "test_articles" ("short_id");
+create unique index "ux_test_articles_slug" on "test_articles" ("slug");
 
-drop table if exists test_tags;
-create table test_tags (
-    id text not null primary key,
-    name text not null,
-    created_at text
+-- create table test_tags
+create table "test_tags" (
+    "id" text not null primary key,
+    "created_at" text,
+    "name" text not null
 );

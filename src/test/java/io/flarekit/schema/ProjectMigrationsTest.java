@@ -41,6 +41,24 @@ class ProjectMigrationsTest {
 	}
 
 	@Test
+	void theTestEntitiesTablesMatchTheTestEntities() throws Exception {
+		Path testTables = Path.of("src/test/resources/db/migration/R__test_entities.sql");
+		try (ScratchDatabase scratch = ScratchDatabase.create();
+				Connection connection = scratch.connect();
+				java.sql.Statement statement = connection.createStatement()) {
+			for (String sql : Files.readString(testTables).replaceAll("(?m)^--.*$", "").split(";")) {
+				if (!sql.isBlank()) {
+					statement.execute(sql);
+				}
+			}
+			assertThat(DatabaseSchemaReader.read(connection)
+				.differencesFrom(EntitySchemaReader.read(List.of(io.flarekit.core.testentities.Article.class,
+						io.flarekit.core.testentities.Tag.class, io.flarekit.core.UtcTimestampConverter.class))))
+				.isEmpty();
+		}
+	}
+
+	@Test
 	void theApplicationEntitiesAreFoundButNotTheTestOnes() {
 		assertThat(MigrationTool.applicationEntities()).contains(User.class)
 			.noneMatch((type) -> type.getName().contains("testentities"));
