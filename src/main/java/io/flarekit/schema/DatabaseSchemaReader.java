@@ -141,26 +141,9 @@ final class DatabaseSchemaReader {
 	 */
 	static Schema.Index parseCreateIndex(String name, boolean unique, String sql) {
 		int open = sql.indexOf('(');
-		int depth = 0;
-		int close = -1;
-		char quote = 0;
-		for (int i = open; i < sql.length() && close < 0; i++) {
-			char c = sql.charAt(i);
-			if (quote != 0) {
-				quote = (c == quote) ? 0 : quote;
-			}
-			else if (c == '\'') {
-				quote = c;
-			}
-			else if (c == '(') {
-				depth++;
-			}
-			else if (c == ')' && --depth == 0) {
-				close = i;
-			}
-		}
+		int close = SqlSyntax.closingParenthesis(sql, open);
 		List<String> terms = new ArrayList<>();
-		for (String term : EntitySchemaReader.splitTopLevel(sql.substring(open + 1, close))) {
+		for (String term : SqlSyntax.splitTopLevel(sql.substring(open + 1, close))) {
 			terms.add(Schema.normalize(term));
 		}
 		String rest = sql.substring(close + 1).trim();

@@ -180,40 +180,11 @@ final class EntitySchemaReader {
 			indexes.put(name(index.getName()), new Schema.Index(name(index.getName()), false, terms, null));
 		}
 		for (SqliteIndex index : declared) {
-			List<String> terms = Arrays.stream(splitTopLevel(index.on())).map(Schema::normalize).toList();
+			List<String> terms = SqlSyntax.splitTopLevel(index.on()).stream().map(Schema::normalize).toList();
 			String where = index.where().isBlank() ? null : Schema.normalize(index.where());
 			indexes.put(name(index.name()), new Schema.Index(name(index.name()), index.unique(), terms, where));
 		}
 		return new Schema.Table(tableName, columns, primaryKey, foreignKeys, indexes);
-	}
-
-	/** Splits {@code a, lower(b), coalesce(c, d)} at its top-level commas. */
-	static String[] splitTopLevel(String list) {
-		List<String> parts = new ArrayList<>();
-		int depth = 0;
-		int start = 0;
-		char quote = 0;
-		for (int i = 0; i < list.length(); i++) {
-			char c = list.charAt(i);
-			if (quote != 0) {
-				quote = (c == quote) ? 0 : quote;
-			}
-			else if (c == '\'') {
-				quote = c;
-			}
-			else if (c == '(') {
-				depth++;
-			}
-			else if (c == ')') {
-				depth--;
-			}
-			else if (c == ',' && depth == 0) {
-				parts.add(list.substring(start, i).trim());
-				start = i + 1;
-			}
-		}
-		parts.add(list.substring(start).trim());
-		return parts.toArray(String[]::new);
 	}
 
 	private static String name(String identifier) {

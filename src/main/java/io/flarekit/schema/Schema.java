@@ -213,35 +213,10 @@ record Schema(Map<String, Table> tables) {
 			out.append((quote == 0) ? Character.toLowerCase(c) : c);
 		}
 		String normal = out.toString().replace("\"", "").replace("`", "");
-		while (normal.startsWith("(") && normal.endsWith(")") && enclosedByOuterParentheses(normal)) {
+		while (normal.startsWith("(") && SqlSyntax.closingParenthesis(normal, 0) == normal.length() - 1) {
 			normal = normal.substring(1, normal.length() - 1).trim();
 		}
 		return normal;
-	}
-
-	private static boolean enclosedByOuterParentheses(String sql) {
-		int depth = 0;
-		char quote = 0;
-		for (int i = 0; i < sql.length(); i++) {
-			char c = sql.charAt(i);
-			if (quote != 0) {
-				quote = (c == quote) ? 0 : quote;
-				continue;
-			}
-			if (c == '\'') {
-				quote = c;
-			}
-			else if (c == '(') {
-				depth++;
-			}
-			else if (c == ')') {
-				depth--;
-				if (depth == 0 && i < sql.length() - 1) {
-					return false;
-				}
-			}
-		}
-		return true;
 	}
 
 	/**
