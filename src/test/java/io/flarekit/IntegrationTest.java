@@ -47,6 +47,8 @@ public abstract class IntegrationTest {
 	static void database(DynamicPropertyRegistry registry) {
 		registry.add("flarekit.database.path", () -> DATA.resolve("flarekit.db").toString());
 		registry.add("flarekit.api.max-page-size", () -> "50");
+		registry.add("flarekit.storage.blob-dir", () -> DATA.resolve("blobs").toString());
+		registry.add("flarekit.storage.uploads.dir", () -> DATA.resolve("uploads").toString());
 	}
 
 	@BeforeEach

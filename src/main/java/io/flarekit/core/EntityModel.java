@@ -55,11 +55,22 @@ public final class EntityModel<E> {
 
 	private final List<SqliteIndex> indexes;
 
+	private final Map<String, Field> associations = new LinkedHashMap<>();
+
 	EntityModel(Class<E> type, Metamodel metamodel) {
 		EntityType<E> entity = metamodel.entity(type);
 		this.type = type;
 		this.name = entity.getName();
 		for (SingularAttribute<? super E, ?> attribute : entity.getSingularAttributes()) {
+			if (attribute.getPersistentAttributeType() == PersistentAttributeType.MANY_TO_ONE
+					|| attribute.getPersistentAttributeType() == PersistentAttributeType.ONE_TO_ONE) {
+				Field field = ReflectionUtils.findField(type, attribute.getName());
+				if (field != null) {
+					ReflectionUtils.makeAccessible(field);
+					this.associations.put(attribute.getName(), field);
+				}
+				continue;
+			}
 			if (attribute.getPersistentAttributeType() != PersistentAttributeType.BASIC) {
 				continue;
 			}
@@ -101,6 +112,18 @@ public final class EntityModel<E> {
 	/** The Java type of a plain attribute, primitives boxed. */
 	public Class<?> typeOf(String attribute) {
 		return this.attributes.get(attribute);
+	}
+
+	/**
+	 * Whether the entity has a to-one association of that name, which {@code embed} can
+	 * nest.
+	 */
+	public boolean hasAssociation(String name) {
+		return this.associations.containsKey(name);
+	}
+
+	Object getAssociation(E entity, String name) {
+		return ReflectionUtils.getField(this.associations.get(name), entity);
 	}
 
 	public boolean isSoftDeletable() {

@@ -1,6 +1,8 @@
 package io.flarekit.core;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -36,6 +38,29 @@ record ListParams(Range range, SortOrder sort, Map<String, JsonNode> filter) {
 	 */
 	static ListParams parse(String range, String sort, String filter, SortOrder defaultSort) {
 		return new ListParams(parseRange(range), parseSort(sort, defaultSort), parseFilter(filter));
+	}
+
+	/**
+	 * Reads the {@code embed} parameter, a JSON array of association names as
+	 * react-admin's simple-rest provider sends it ({@code meta.embed}).
+	 * @param text the parameter, or null
+	 * @return the names, empty when absent
+	 * @throws ServiceException 400 when it is not an array of strings
+	 */
+	static List<String> parseEmbed(String text) {
+		if (text == null || text.isBlank()) {
+			return List.of();
+		}
+		JsonNode node = json("embed", text);
+		List<String> names = new ArrayList<>();
+		if (node.isArray()) {
+			node.forEach((item) -> names.add(item.isString() ? item.stringValue() : null));
+		}
+		if (!node.isArray() || names.contains(null)) {
+			throw ServiceException.invalid("embed", FieldError.INVALID_VALUE,
+					"must be a JSON array of association names, e.g. [\"storage\"]");
+		}
+		return List.copyOf(new java.util.LinkedHashSet<>(names));
 	}
 
 	private static Range parseRange(String text) {

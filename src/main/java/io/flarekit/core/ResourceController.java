@@ -1,6 +1,9 @@
 package io.flarekit.core;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -10,6 +13,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,14 +47,33 @@ public abstract class ResourceController<E> {
 	public static final List<String> EXPOSED_HEADERS = List.of(HttpHeaders.CONTENT_RANGE, "X-Total-Count",
 			HttpHeaders.LOCATION, RequestIds.HEADER);
 
+	/** The endpoints a resource can offer; a resource that handles files offers fewer. */
+	public enum Endpoint {
+
+		LIST, GET, CREATE, UPDATE, DELETE, BULK_UPDATE, BULK_DELETE
+
+	}
+
 	private final BaseService<E> service;
 
 	private final String resource;
 
 	private final SortOrder defaultSort;
 
+	private final Set<Endpoint> endpoints;
+
 	protected ResourceController(BaseService<E> service) {
+		this(service, EnumSet.allOf(Endpoint.class));
+	}
+
+	/**
+	 * A resource with only some of the generic endpoints; the others answer 405.
+	 * @param service the entity's service
+	 * @param endpoints the endpoints offered
+	 */
+	protected ResourceController(BaseService<E> service, Set<Endpoint> endpoints) {
 		this.service = service;
+		this.endpoints = EnumSet.copyOf(endpoints);
 		RequestMapping mapping = AnnotatedElementUtils.findMergedAnnotation(getClass(), RequestMapping.class);
 		String path = (mapping != null && mapping.path().length > 0) ? mapping.path()[0] : service.model().name();
 		this.resource = path.substring(path.lastIndexOf('/') + 1);
@@ -74,21 +97,53 @@ public abstract class ResourceController<E> {
 					+ "q (contains, in any text field)",
 					example = "{\"q\":\"ada\"}") @RequestParam(required = false) String filter,
 			@Parameter(description = "Include soft-deleted records") @RequestParam(
-					defaultValue = "false") boolean includeDeleted) {
+					defaultValue = "false") boolean includeDeleted,
+			@Parameter(description = "To-one associations to nest in each record, as a JSON array",
+					example = "[\"storage\"]") @RequestParam(required = false) String embed) {
+		require(Endpoint.LIST, "GET");
 		ListParams params = ListParams.parse(range, sort, filter, this.defaultSort);
-		ListResult<E> result = this.service.getList(params.range(), params.sort(), params.filter(), includeDeleted);
+		List<String> associations = ListParams.parseEmbed(embed);
+		ListResult<E> result = this.service.getList(params.range(), params.sort(), params.filter(), includeDeleted,
+				associations);
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_RANGE, result.contentRange(this.resource))
 			.header("X-Total-Count", Long.toString(result.total()))
-			.body(result.records());
+			.body(embedded(result.records(), associations));
 	}
 
 	@GetMapping("/{id}")
 	@Operation(summary = "Get one record")
-	E get(@PathVariable String id, @Parameter(description = "Also find a soft-deleted record") @RequestParam(
-			defaultValue = "false") boolean includeDeleted) {
-		return this.service.getById(id, includeDeleted)
+	E get(@PathVariable String id,
+			@Parameter(description = "Also find a soft-deleted record") @RequestParam(
+					defaultValue = "false") boolean includeDeleted,
+			@Parameter(description = "To-one associations to nest, as a JSON array",
+					example = "[\"storage\"]") @RequestParam(required = false) String embed) {
+		require(Endpoint.GET, "GET");
+		List<String> associations = ListParams.parseEmbed(embed);
+		E record = this.service.getById(id, includeDeleted, associations)
 			.orElseThrow(() -> ServiceException.notFound(this.service.model().name(), id));
+		return associations.isEmpty() ? record : embedded(List.of(record), associations).get(0);
+	}
+
+	/**
+	 * Records with their associations nested: JSON objects in place of the entities.
+	 * Generic types are erased at run time, and Jackson writes either the same way.
+	 */
+	@SuppressWarnings("unchecked")
+	private List<E> embedded(List<E> records, List<String> associations) {
+		if (associations.isEmpty()) {
+			return records;
+		}
+		List<Object> nodes = new ArrayList<>(records.size());
+		records.forEach((record) -> nodes.add(this.service.withEmbedded(record, associations)));
+		return (List<E>) nodes;
+	}
+
+	private void require(Endpoint endpoint, String method) {
+		if (!this.endpoints.contains(endpoint)) {
+			throw new ServiceException(HttpStatus.METHOD_NOT_ALLOWED, ErrorCode.METHOD_NOT_ALLOWED,
+					"This " + method + " is not offered by /" + this.resource, List.of());
+		}
 	}
 
 	@PostMapping
@@ -96,6 +151,7 @@ public abstract class ResourceController<E> {
 			description = "Server-managed fields (createdAt, updatedAt, deletedAt, shortId) are ignored; "
 					+ "an id may be chosen, else a UUIDv7 is made")
 	ResponseEntity<E> create(@RequestBody JsonNode body) {
+		require(Endpoint.CREATE, "POST");
 		E created = this.service.create(body);
 		return ResponseEntity
 			.created(ServletUriComponentsBuilder.fromCurrentRequestUri()
@@ -109,6 +165,7 @@ public abstract class ResourceController<E> {
 	@Operation(summary = "Update a record: the given fields are merged (PUT and PATCH alike)",
 			description = "Server-managed fields, id included, are ignored, so a whole record may be sent back")
 	E update(@PathVariable String id, @RequestBody JsonNode body) {
+		require(Endpoint.UPDATE, "PUT or PATCH");
 		return this.service.update(id, body);
 	}
 
@@ -117,12 +174,14 @@ public abstract class ResourceController<E> {
 	E delete(@PathVariable String id,
 			@Parameter(description = "true removes the row; false asks for a soft delete") @RequestParam(
 					required = false) Boolean permanent) {
+		require(Endpoint.DELETE, "DELETE");
 		return (permanent != null) ? this.service.delete(id, permanent) : this.service.delete(id);
 	}
 
 	@PatchMapping
 	@Operation(summary = "Update several records, all or none")
 	List<E> bulkUpdate(@RequestBody JsonNode body) {
+		require(Endpoint.BULK_UPDATE, "PATCH");
 		List<BulkUpdate> updates = BulkUpdate.listOf(body);
 		if (updates.size() > this.service.maxIds()) {
 			throw ServiceException.invalid("body", FieldError.INVALID_VALUE,
@@ -136,6 +195,7 @@ public abstract class ResourceController<E> {
 	List<E> bulkDelete(@Parameter(description = "Comma-separated ids", example = "a,b") @RequestParam String ids,
 			@Parameter(description = "true removes the rows; false asks for a soft delete") @RequestParam(
 					required = false) Boolean permanent) {
+		require(Endpoint.BULK_DELETE, "DELETE");
 		List<String> list = Arrays.stream(ids.split(",")).map(String::trim).filter((id) -> !id.isEmpty()).toList();
 		if (list.isEmpty() || list.size() > this.service.maxIds()) {
 			throw ServiceException.invalid("ids", FieldError.INVALID_VALUE,

@@ -118,7 +118,7 @@ class SqliteSetupTest extends IntegrationTest {
 	void noDatabaseFileIsLeftOutsideTheConfiguredFolder() throws Exception {
 		try (var files = Files.list(DATA)) {
 			assertThat(files.map((path) -> path.getFileName().toString()))
-				.allMatch((name) -> name.startsWith("flarekit.db"));
+				.allMatch((name) -> name.startsWith("flarekit.db") || name.equals("blobs") || name.equals("uploads"));
 		}
 	}
 

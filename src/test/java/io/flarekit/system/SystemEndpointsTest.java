@@ -26,7 +26,7 @@ class SystemEndpointsTest extends IntegrationTest {
 		assertThat(users.propertyNames()).contains("get", "post", "patch", "delete");
 		List<String> listParameters = new ArrayList<>();
 		users.at("/get/parameters").forEach((parameter) -> listParameters.add(parameter.get("name").stringValue()));
-		assertThat(listParameters).containsExactly("range", "sort", "filter", "includeDeleted");
+		assertThat(listParameters).containsExactly("range", "sort", "filter", "includeDeleted", "embed");
 		assertThat(users.at("/get/parameters/2/description").stringValue()).contains("field_gte", "q");
 		assertThat(users.at("/get/responses/200/headers").propertyNames()).contains("Content-Range", "X-Total-Count");
 		assertThat(users.at("/post/requestBody/content/application~1json/schema/$ref").stringValue()).endsWith("/User");

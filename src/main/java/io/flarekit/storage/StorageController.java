@@ -1,0 +1,134 @@
+package io.flarekit.storage;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.flarekit.core.FieldError;
+import io.flarekit.core.ResourceController;
+import io.flarekit.core.ServiceException;
+import io.swagger.v3.oas.annotations.Operation;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.core.io.Resource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+
+/**
+ * {@code /storage}: the generic list, get and delete endpoints, plus file upload (the
+ * original's {@code images[]} form field), replacing a file's content, and downloading it
+ * with ranges and conditional requests.
+ */
+@RestController
+@RequestMapping("/storage")
+class StorageController extends ResourceController<Storage> {
+
+	private static final List<String> FILE_FIELDS = List.of("images[]", "images", "file");
+
+	private final StorageService storage;
+
+	private final StorageProperties properties;
+
+	private final JsonMapper json;
+
+	StorageController(StorageService storage, StorageProperties properties, JsonMapper json) {
+		super(storage, EnumSet.of(Endpoint.LIST, Endpoint.GET, Endpoint.DELETE, Endpoint.BULK_DELETE));
+		this.storage = storage;
+		this.properties = properties;
+		this.json = json;
+	}
+
+	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@Operation(summary = "Upload one or many files in the form field images[] (or file)")
+	ResponseEntity<Map<String, Object>> upload(MultipartHttpServletRequest request) {
+		List<StorageService.Upload> files = files(request);
+		if (files.isEmpty()) {
+			throw ServiceException.invalid("images[]", FieldError.REQUIRED, "at least one file is required");
+		}
+		StorageService.UploadResult result = this.storage.upload(files);
+		if (result.accepted().isEmpty()) {
+			List<FieldError> details = result.rejected()
+				.stream()
+				.map((rejected) -> new FieldError("images[]", "INVALID_FILES",
+						rejected.file() + " " + rejected.reason()))
+				.toList();
+			throw new ServiceException(HttpStatus.BAD_REQUEST, io.flarekit.core.ErrorCode.VALIDATION_ERROR,
+					"No valid file: each must be one of " + String.join(", ", this.properties.allowedTypes())
+							+ " and at most " + StorageService.describe(this.properties.maxFileSize()),
+					details);
+		}
+		List<ObjectNode> data = new ArrayList<>();
+		for (StorageService.Accepted accepted : result.accepted()) {
+			ObjectNode record = this.json.valueToTree(accepted.record());
+			record.put("append", accepted.appended());
+			data.add(record);
+		}
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("success", true);
+		body.put("message", "Images uploaded successfully");
+		body.put("data", data);
+		body.put("rejected", result.rejected());
+		return ResponseEntity.status(HttpStatus.CREATED).body(body);
+	}
+
+	@PutMapping(path = "/{id}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@Operation(summary = "Replace a file's content with the one file in images[] (or file)")
+	Storage replace(@PathVariable String id, MultipartHttpServletRequest request) {
+		List<StorageService.Upload> files = files(request);
+		if (files.size() != 1) {
+			throw ServiceException.invalid("images[]", FieldError.REQUIRED, "exactly one file is required");
+		}
+		return this.storage.replace(id, files.get(0));
+	}
+
+	@GetMapping("/{id}/content")
+	@Operation(summary = "Download a file's content; supports Range and If-None-Match")
+	ResponseEntity<Resource> content(@PathVariable String id, WebRequest request) {
+		Storage record = this.storage.getById(id, false)
+			.orElseThrow(() -> ServiceException.notFound(this.storage.model().name(), id));
+		String etag = "\"" + record.getHash() + "\"";
+		if (request.checkNotModified(etag)) {
+			return null;
+		}
+		Resource content = this.storage.content(record)
+			.orElseThrow(() -> new IllegalStateException("The blob of storage record " + id + " is missing"));
+		return ResponseEntity.ok()
+			.eTag(etag)
+			.contentType(MediaType.parseMediaType(record.getMimeType()))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.inline()
+						.filename(record.getOriginalName(), StandardCharsets.UTF_8)
+						.build()
+						.toString())
+			.header("X-Content-Type-Options", "nosniff")
+			.header(HttpHeaders.CACHE_CONTROL, "private, no-cache")
+			.body(content);
+	}
+
+	private static List<StorageService.Upload> files(MultipartHttpServletRequest request) {
+		List<StorageService.Upload> files = new ArrayList<>();
+		for (String field : FILE_FIELDS) {
+			for (MultipartFile file : request.getFiles(field)) {
+				files.add(new StorageService.Upload(file.getOriginalFilename(), file.getContentType(), file));
+			}
+		}
+		return files;
+	}
+
+}

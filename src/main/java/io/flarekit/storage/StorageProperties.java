@@ -1,0 +1,47 @@
+package io.flarekit.storage;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Where file contents go and what is accepted.
+ *
+ * @param blobDir the folder of the filesystem blob store, created on start
+ * @param allowedTypes the types {@code POST /storage} accepts, detected from the bytes
+ * @param maxFileSize the largest file {@code POST /storage} and {@code PUT /storage/{id}}
+ * accept; larger ones are rejected with a reason
+ * @param orphanGrace how old a blob that no record references must be before the clean-up
+ * removes it (what a crash between storing a blob and committing its record leaves)
+ * @param cleanupInterval how often the clean-up runs
+ * @param uploads the large, multipart uploads
+ */
+@ConfigurationProperties("flarekit.storage")
+public record StorageProperties(@DefaultValue("./data/blobs") Path blobDir, @DefaultValue( {
+		"image/jpeg", "image/png", "image/gif", "image/webp" }) List<String> allowedTypes,
+		@DefaultValue("2MB") DataSize maxFileSize, @DefaultValue("1h") Duration orphanGrace,
+		@DefaultValue("10m") Duration cleanupInterval, @DefaultValue Uploads uploads){
+
+	/**
+	 * Large files sent in parts.
+	 *
+	 * @param dir where parts wait until the upload completes
+	 * @param maxPartSize the largest part
+	 * @param maxParts the most parts an upload may have
+	 * @param maxTotalSize the largest assembled file
+	 * @param allowedTypes the types an assembled file may have
+	 * @param staleAfter how long an upload may stay incomplete before its parts are
+	 * removed
+	 */
+	public record Uploads(@DefaultValue("./data/uploads") Path dir, @DefaultValue("64MB") DataSize maxPartSize,
+			@DefaultValue("10000") int maxParts, @DefaultValue("5GB") DataSize maxTotalSize, @DefaultValue( {
+					"image/jpeg", "image/png", "image/gif", "image/webp", "video/mp4", "video/webm", "application/pdf",
+					"application/zip" }) List<String> allowedTypes,
+			@DefaultValue("24h") Duration staleAfter){
+	}
+
+}
