@@ -90,15 +90,22 @@ public abstract class IntegrationTest {
 	}
 
 	protected Response send(String method, String path, String body, String... headers) {
+		HttpResponse<byte[]> response = raw(method, path,
+				(body != null) ? body.getBytes(java.nio.charset.StandardCharsets.UTF_8) : null, headers);
+		return new Response(response.statusCode(), response.headers(),
+				new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+	}
+
+	/** Sends any bytes and returns the response's bytes as they came. */
+	protected HttpResponse<byte[]> raw(String method, String path, byte[] body, String... headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-			.method(method,
-					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
+			.method(method, (body != null) ? HttpRequest.BodyPublishers.ofByteArray(body)
+					: HttpRequest.BodyPublishers.noBody());
 		for (int i = 0; i < headers.length; i += 2) {
 			request.header(headers[i], headers[i + 1]);
 		}
 		try {
-			HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-			return new Response(response.statusCode(), response.headers(), response.body());
+			return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

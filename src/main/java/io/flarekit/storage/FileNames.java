@@ -27,7 +27,7 @@ final class FileNames {
 		if (base.isEmpty() || base.equals(".") || base.equals("..")) {
 			base = "file";
 		}
-		return (base.length() > MAX_ORIGINAL) ? base.substring(0, MAX_ORIGINAL) : base;
+		return shorten(base, MAX_ORIGINAL);
 	}
 
 	/**
@@ -41,12 +41,17 @@ final class FileNames {
 		if (safe.isEmpty()) {
 			safe = "file";
 		}
-		if (safe.length() > MAX_KEY_NAME) {
-			int dot = safe.lastIndexOf('.');
-			String extension = (dot > 0 && safe.length() - dot <= 10) ? safe.substring(dot) : "";
-			safe = safe.substring(0, MAX_KEY_NAME - extension.length()) + extension;
+		return shorten(safe, MAX_KEY_NAME);
+	}
+
+	/** Cuts a name to a length, keeping a short extension. */
+	private static String shorten(String name, int max) {
+		if (name.length() <= max) {
+			return name;
 		}
-		return safe;
+		int dot = name.lastIndexOf('.');
+		String extension = (dot > 0 && name.length() - dot <= 10) ? name.substring(dot) : "";
+		return name.substring(0, max - extension.length()) + extension;
 	}
 
 	/**

@@ -101,8 +101,8 @@ class ProjectMigrationsTest {
 	@Test
 	void migrateAppliesPendingMigrationsWithoutAWebServer() throws Exception {
 		Path database = this.folder.resolve("data/app.db");
-		MigrationTool
-			.main(new String[] { "migrate", "--flarekit.database.path=" + database, "--logging.level.root=warn" });
+		MigrationTool.main(new String[] { "migrate", "--flarekit.database.path=" + database,
+				"--logging.level.root=warn", "--flarekit.storage.blob-dir=" + this.folder.resolve("blobs") });
 		assertThat(database).exists();
 		try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database)) {
 			assertThat(DatabaseSchemaReader.read(connection).tables()).containsKey("users");
