@@ -49,6 +49,7 @@ public abstract class IntegrationTest {
 		registry.add("flarekit.api.max-page-size", () -> "50");
 		registry.add("flarekit.storage.blob-dir", () -> DATA.resolve("blobs").toString());
 		registry.add("flarekit.storage.uploads.dir", () -> DATA.resolve("uploads").toString());
+		registry.add("flarekit.storage.uploads.max-part-size", () -> "8MB");
 	}
 
 	@BeforeEach

@@ -3,6 +3,7 @@ package io.flarekit.storage;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * The blob store: on the filesystem under {@code flarekit.storage.blob-dir}. Another
@@ -10,6 +11,7 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(StorageProperties.class)
+@EnableScheduling
 class StorageConfiguration {
 
 	@Bean

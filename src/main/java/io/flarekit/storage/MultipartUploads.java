@@ -1,0 +1,308 @@
+package io.flarekit.storage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.SequenceInputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import io.flarekit.core.FieldError;
+import io.flarekit.core.ServiceException;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * Large files sent in parts, S3-style: start an upload, send numbered parts in any order
+ * (a part sent again replaces the earlier one), then complete it with the list of parts
+ * and their ETags, which assembles them in order into one stored file. Parts wait on
+ * disk, one folder per upload; an upload left incomplete is removed after
+ * {@code flarekit.storage.uploads.stale-after}.
+ */
+@Component
+class MultipartUploads {
+
+	private static final Pattern UPLOAD_ID = Pattern
+		.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+	private static final Pattern PART_FILE = Pattern.compile("(\\d{5})\\.([0-9a-f]{64})\\.part");
+
+	private static final String NAME_FILE = "name";
+
+	private final Path root;
+
+	private final StorageProperties.Uploads limits;
+
+	MultipartUploads(StorageProperties properties) {
+		this.limits = properties.uploads();
+		this.root = this.limits.dir().toAbsolutePath().normalize();
+		try {
+			Files.createDirectories(this.root);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot create the uploads folder " + this.root, ex);
+		}
+	}
+
+	/**
+	 * A part that has arrived.
+	 *
+	 * @param partNumber its position, from 1
+	 * @param etag the SHA-256 of its bytes
+	 * @param size its length in bytes
+	 */
+	record Part(int partNumber, String etag, long size) {
+	}
+
+	/**
+	 * An upload in progress.
+	 *
+	 * @param uploadId its id
+	 * @param key the name the assembled file will have
+	 * @param parts the parts that have arrived, in order
+	 */
+	record Upload(String uploadId, String key, List<Part> parts) {
+	}
+
+	/**
+	 * A part as the client lists it when completing.
+	 *
+	 * @param partNumber the part's number
+	 * @param etag the ETag the client got for it
+	 */
+	record CompletedPart(int partNumber, String etag) {
+	}
+
+	Upload start(String name) {
+		String uploadId = UUID.randomUUID().toString();
+		String key = FileNames.original(name);
+		try {
+			Path folder = Files.createDirectories(this.root.resolve(uploadId));
+			Files.writeString(folder.resolve(NAME_FILE), key, StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw StorageService.storageFailure(ex);
+		}
+		return new Upload(uploadId, key, List.of());
+	}
+
+	Part putPart(String uploadId, int partNumber, InputStream body) {
+		Path folder = folder(uploadId);
+		if (partNumber < 1 || partNumber > this.limits.maxParts()) {
+			throw ServiceException.invalid("partNumber", FieldError.INVALID_VALUE,
+					"must be between 1 and " + this.limits.maxParts());
+		}
+		Path temporary = folder.resolve(UUID.randomUUID() + ".tmp");
+		try {
+			MessageDigest digest = sha256();
+			long size = 0;
+			long max = this.limits.maxPartSize().toBytes();
+			try (OutputStream out = new DigestOutputStream(Files.newOutputStream(temporary), digest)) {
+				byte[] buffer = new byte[64 * 1024];
+				for (int read = body.read(buffer); read >= 0; read = body.read(buffer)) {
+					size += read;
+					if (size > max) {
+						throw new ServiceException(HttpStatus.CONTENT_TOO_LARGE,
+								io.flarekit.core.ErrorCode.PAYLOAD_TOO_LARGE,
+								"A part may have at most " + StorageService.describe(this.limits.maxPartSize()),
+								List.of());
+					}
+					out.write(buffer, 0, read);
+				}
+			}
+			try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+				channel.force(true);
+			}
+			String etag = HexFormat.of().formatHex(digest.digest());
+			for (Part existing : parts(folder)) {
+				if (existing.partNumber() == partNumber) {
+					Files.deleteIfExists(partFile(folder, existing));
+				}
+			}
+			Part part = new Part(partNumber, etag, size);
+			move(temporary, partFile(folder, part));
+			return part;
+		}
+		catch (IOException ex) {
+			throw StorageService.storageFailure(ex);
+		}
+		finally {
+			try {
+				Files.deleteIfExists(temporary);
+			}
+			catch (IOException ex) {
+				// removed with the upload at the latest
+			}
+		}
+	}
+
+	Upload describe(String uploadId) {
+		Path folder = folder(uploadId);
+		try {
+			return new Upload(uploadId, Files.readString(folder.resolve(NAME_FILE), StandardCharsets.UTF_8),
+					parts(folder));
+		}
+		catch (IOException ex) {
+			throw StorageService.storageFailure(ex);
+		}
+	}
+
+	/**
+	 * Checks the client's list of parts against what arrived and assembles them.
+	 * @param uploadId the upload
+	 * @param listed the parts, ascending by number
+	 * @param storage where the assembled file goes
+	 * @return the stored file
+	 * @throws ServiceException 400 naming the bad entry, 404 for an unknown upload
+	 */
+	StorageService.Accepted complete(String uploadId, List<CompletedPart> listed, StorageService storage) {
+		Upload upload = describe(uploadId);
+		if (listed.isEmpty()) {
+			throw ServiceException.invalid("parts", FieldError.REQUIRED, "must list at least one part");
+		}
+		List<Path> files = new ArrayList<>();
+		int previous = 0;
+		for (int i = 0; i < listed.size(); i++) {
+			CompletedPart wanted = listed.get(i);
+			String field = "parts[" + i + "]";
+			if (wanted.partNumber() <= previous) {
+				throw ServiceException.invalid(field + ".partNumber", FieldError.INVALID_VALUE,
+						"parts must be listed in ascending order, each once");
+			}
+			previous = wanted.partNumber();
+			Part part = upload.parts()
+				.stream()
+				.filter((arrived) -> arrived.partNumber() == wanted.partNumber())
+				.findFirst()
+				.orElseThrow(() -> ServiceException.invalid(field + ".partNumber", FieldError.INVALID_VALUE,
+						"part " + wanted.partNumber() + " has not been uploaded"));
+			if (!part.etag().equals(unquote(wanted.etag()))) {
+				throw ServiceException.invalid(field + ".etag", FieldError.INVALID_VALUE,
+						"does not match part " + wanted.partNumber() + " as uploaded");
+			}
+			files.add(partFile(this.root.resolve(uploadId), part));
+		}
+		StorageService.Accepted stored;
+		try (InputStream assembled = new SequenceInputStream(Collections.enumeration(files.stream().map((file) -> {
+			try {
+				return Files.newInputStream(file);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}).toList()))) {
+			stored = storage.storeAssembled(assembled, upload.key());
+		}
+		catch (IOException | UncheckedIOException ex) {
+			throw StorageService.storageFailure(
+					(ex instanceof UncheckedIOException unchecked) ? unchecked.getCause() : (IOException) ex);
+		}
+		abort(uploadId);
+		return stored;
+	}
+
+	void abort(String uploadId) {
+		FileSystemUtils.deleteRecursively(folder(uploadId).toFile());
+	}
+
+	/**
+	 * Removes uploads that were started longer ago than allowed and never completed.
+	 * @param olderThan their age
+	 * @return how many were removed
+	 */
+	int removeStale(Duration olderThan) {
+		Instant cutoff = Instant.now().minus(olderThan);
+		int removed = 0;
+		try (Stream<Path> folders = Files.list(this.root)) {
+			for (Path folder : folders.filter(Files::isDirectory).toList()) {
+				Path marker = folder.resolve(NAME_FILE);
+				Instant started = Files.exists(marker) ? Files.getLastModifiedTime(marker).toInstant()
+						: Files.getLastModifiedTime(folder).toInstant();
+				if (started.isBefore(cutoff) && FileSystemUtils.deleteRecursively(folder.toFile())) {
+					removed++;
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return removed;
+	}
+
+	private Path folder(String uploadId) {
+		if (uploadId == null || !UPLOAD_ID.matcher(uploadId).matches()
+				|| !Files.isDirectory(this.root.resolve(uploadId))) {
+			throw new ServiceException(HttpStatus.NOT_FOUND, io.flarekit.core.ErrorCode.RESOURCE_NOT_FOUND,
+					"No upload has id '" + uploadId + "'", List.of());
+		}
+		return this.root.resolve(uploadId);
+	}
+
+	private static List<Part> parts(Path folder) throws IOException {
+		List<Part> parts = new ArrayList<>();
+		try (Stream<Path> files = Files.list(folder)) {
+			for (Path file : files.toList()) {
+				Matcher matcher = PART_FILE.matcher(file.getFileName().toString());
+				if (matcher.matches()) {
+					parts.add(new Part(Integer.parseInt(matcher.group(1)), matcher.group(2), Files.size(file)));
+				}
+			}
+		}
+		parts.sort(Comparator.comparingInt(Part::partNumber));
+		return parts;
+	}
+
+	private static Path partFile(Path folder, Part part) {
+		return folder.resolve(String.format("%05d.%s.part", part.partNumber(), part.etag()));
+	}
+
+	private static void move(Path from, Path to) throws IOException {
+		try {
+			Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+		}
+		catch (AtomicMoveNotSupportedException ex) {
+			Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+		}
+	}
+
+	private static String unquote(String etag) {
+		if (etag == null) {
+			return "";
+		}
+		String trimmed = etag.trim();
+		return (trimmed.length() >= 2 && trimmed.startsWith("\"") && trimmed.endsWith("\""))
+				? trimmed.substring(1, trimmed.length() - 1) : trimmed;
+	}
+
+	private static MessageDigest sha256() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
