@@ -50,6 +50,8 @@ public abstract class IntegrationTest {
 		registry.add("flarekit.storage.blob-dir", () -> DATA.resolve("blobs").toString());
 		registry.add("flarekit.storage.uploads.dir", () -> DATA.resolve("uploads").toString());
 		registry.add("flarekit.storage.uploads.max-part-size", () -> "8MB");
+		registry.add("spring.servlet.multipart.max-file-size", () -> "10MB");
+		registry.add("spring.servlet.multipart.max-request-size", () -> "10MB");
 	}
 
 	@BeforeEach

@@ -102,7 +102,8 @@ class ProjectMigrationsTest {
 	void migrateAppliesPendingMigrationsWithoutAWebServer() throws Exception {
 		Path database = this.folder.resolve("data/app.db");
 		MigrationTool.main(new String[] { "migrate", "--flarekit.database.path=" + database,
-				"--logging.level.root=warn", "--flarekit.storage.blob-dir=" + this.folder.resolve("blobs") });
+				"--logging.level.root=warn", "--flarekit.storage.blob-dir=" + this.folder.resolve("blobs"),
+				"--flarekit.storage.uploads.dir=" + this.folder.resolve("uploads") });
 		assertThat(database).exists();
 		try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database)) {
 			assertThat(DatabaseSchemaReader.read(connection).tables()).containsKey("users");

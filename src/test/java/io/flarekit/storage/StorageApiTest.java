@@ -138,7 +138,7 @@ class StorageApiTest extends IntegrationTest {
 
 	@Test
 	void aRequestOverTheSizeLimitIs413Problem() {
-		byte[] huge = new byte[51 * 1024 * 1024];
+		byte[] huge = new byte[11 * 1024 * 1024];
 		Response response = upload(new Files4Test.Multipart().file("images[]", "huge.png", "image/png", huge));
 		assertThat(response.status()).isEqualTo(413);
 		assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
