@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -51,16 +52,30 @@ public abstract class IntegrationTest {
 		registry.add("flarekit.storage.uploads.dir", () -> DATA.resolve("uploads").toString());
 		registry.add("flarekit.storage.uploads.max-part-size", () -> "8MB");
 		registry.add("spring.servlet.multipart.max-file-size", () -> "10MB");
+		registry.add("spring.jpa.properties.hibernate.generate_statistics", () -> "true");
 		registry.add("spring.servlet.multipart.max-request-size", () -> "10MB");
 	}
 
 	@BeforeEach
 	void emptyTables() {
-		for (String table : this.jdbc
-			.queryForList("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' "
-					+ "and name not like 'flyway_%'", String.class)) {
-			this.jdbc.update("delete from \"" + table + "\"");
-		}
+		List<String> tables = this.jdbc.queryForList("select name from sqlite_master where type = 'table' "
+				+ "and name not like 'sqlite_%' and name not like 'flyway_%'", String.class);
+		this.jdbc.execute((java.sql.Connection connection) -> {
+			connection.setAutoCommit(false);
+			try (java.sql.Statement statement = connection.createStatement()) {
+				// foreign keys are checked at commit, so the order of the deletes does
+				// not matter
+				statement.execute("pragma defer_foreign_keys = on");
+				for (String table : tables) {
+					statement.executeUpdate("delete from \"" + table + "\"");
+				}
+				connection.commit();
+			}
+			finally {
+				connection.setAutoCommit(true);
+			}
+			return null;
+		});
 	}
 
 	protected Response get(String path, String... headers) {
