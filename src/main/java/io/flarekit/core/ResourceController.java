@@ -2,8 +2,6 @@ package io.flarekit.core;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
-import java.util.Set;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -13,7 +11,6 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,7 +34,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  *         super(services.forEntity(User.class));
  *     }
  * }
- * </pre>
+ * </pre> A resource that offers only some of these leaves the others out with
+ * {@link ResourceEndpoints}.
  *
  * @param <E> the entity type
  */
@@ -47,33 +45,14 @@ public abstract class ResourceController<E> {
 	public static final List<String> EXPOSED_HEADERS = List.of(HttpHeaders.CONTENT_RANGE, "X-Total-Count",
 			HttpHeaders.LOCATION, RequestIds.HEADER);
 
-	/** The endpoints a resource can offer; a resource that handles files offers fewer. */
-	public enum Endpoint {
-
-		LIST, GET, CREATE, UPDATE, DELETE, BULK_UPDATE, BULK_DELETE
-
-	}
-
 	private final BaseService<E> service;
 
 	private final String resource;
 
 	private final SortOrder defaultSort;
 
-	private final Set<Endpoint> endpoints;
-
 	protected ResourceController(BaseService<E> service) {
-		this(service, EnumSet.allOf(Endpoint.class));
-	}
-
-	/**
-	 * A resource with only some of the generic endpoints; the others answer 405.
-	 * @param service the entity's service
-	 * @param endpoints the endpoints offered
-	 */
-	protected ResourceController(BaseService<E> service, Set<Endpoint> endpoints) {
 		this.service = service;
-		this.endpoints = EnumSet.copyOf(endpoints);
 		RequestMapping mapping = AnnotatedElementUtils.findMergedAnnotation(getClass(), RequestMapping.class);
 		String path = (mapping != null && mapping.path().length > 0) ? mapping.path()[0] : service.model().name();
 		this.resource = path.substring(path.lastIndexOf('/') + 1);
@@ -100,7 +79,6 @@ public abstract class ResourceController<E> {
 					defaultValue = "false") boolean includeDeleted,
 			@Parameter(description = "To-one associations to nest in each record, as a JSON array",
 					example = "[\"storage\"]") @RequestParam(required = false) String embed) {
-		require(Endpoint.LIST, "GET");
 		ListParams params = ListParams.parse(range, sort, filter, this.defaultSort);
 		List<String> associations = ListParams.parseEmbed(embed);
 		ListResult<E> result = this.service.getList(params.range(), params.sort(), params.filter(), includeDeleted,
@@ -118,7 +96,6 @@ public abstract class ResourceController<E> {
 					defaultValue = "false") boolean includeDeleted,
 			@Parameter(description = "To-one associations to nest, as a JSON array",
 					example = "[\"storage\"]") @RequestParam(required = false) String embed) {
-		require(Endpoint.GET, "GET");
 		List<String> associations = ListParams.parseEmbed(embed);
 		E record = this.service.getById(id, includeDeleted, associations)
 			.orElseThrow(() -> ServiceException.notFound(this.service.model().name(), id));
@@ -139,19 +116,11 @@ public abstract class ResourceController<E> {
 		return (List<E>) nodes;
 	}
 
-	private void require(Endpoint endpoint, String method) {
-		if (!this.endpoints.contains(endpoint)) {
-			throw new ServiceException(HttpStatus.METHOD_NOT_ALLOWED, ErrorCode.METHOD_NOT_ALLOWED,
-					"This " + method + " is not offered by /" + this.resource, List.of());
-		}
-	}
-
 	@PostMapping
 	@Operation(summary = "Create a record",
 			description = "Server-managed fields (createdAt, updatedAt, deletedAt, shortId) are ignored; "
 					+ "an id may be chosen, else a UUIDv7 is made")
 	ResponseEntity<E> create(@RequestBody JsonNode body) {
-		require(Endpoint.CREATE, "POST");
 		E created = this.service.create(body);
 		return ResponseEntity
 			.created(ServletUriComponentsBuilder.fromCurrentRequestUri()
@@ -165,7 +134,6 @@ public abstract class ResourceController<E> {
 	@Operation(summary = "Update a record: the given fields are merged (PUT and PATCH alike)",
 			description = "Server-managed fields, id included, are ignored, so a whole record may be sent back")
 	E update(@PathVariable String id, @RequestBody JsonNode body) {
-		require(Endpoint.UPDATE, "PUT or PATCH");
 		return this.service.update(id, body);
 	}
 
@@ -174,14 +142,12 @@ public abstract class ResourceController<E> {
 	E delete(@PathVariable String id,
 			@Parameter(description = "true removes the row; false asks for a soft delete") @RequestParam(
 					required = false) Boolean permanent) {
-		require(Endpoint.DELETE, "DELETE");
 		return (permanent != null) ? this.service.delete(id, permanent) : this.service.delete(id);
 	}
 
 	@PatchMapping
 	@Operation(summary = "Update several records, all or none")
 	List<E> bulkUpdate(@RequestBody JsonNode body) {
-		require(Endpoint.BULK_UPDATE, "PATCH");
 		List<BulkUpdate> updates = BulkUpdate.listOf(body);
 		if (updates.size() > this.service.maxIds()) {
 			throw ServiceException.invalid("body", FieldError.INVALID_VALUE,
@@ -195,7 +161,6 @@ public abstract class ResourceController<E> {
 	List<E> bulkDelete(@Parameter(description = "Comma-separated ids", example = "a,b") @RequestParam String ids,
 			@Parameter(description = "true removes the rows; false asks for a soft delete") @RequestParam(
 					required = false) Boolean permanent) {
-		require(Endpoint.BULK_DELETE, "DELETE");
 		List<String> list = Arrays.stream(ids.split(",")).map(String::trim).filter((id) -> !id.isEmpty()).toList();
 		if (list.isEmpty() || list.size() > this.service.maxIds()) {
 			throw ServiceException.invalid("ids", FieldError.INVALID_VALUE,

@@ -2,13 +2,14 @@ package io.flarekit.storage;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.flarekit.core.FieldError;
 import io.flarekit.core.ResourceController;
+import io.flarekit.core.ResourceEndpoints;
+import io.flarekit.core.ResourceEndpoints.Endpoint;
 import io.flarekit.core.ServiceException;
 import io.swagger.v3.oas.annotations.Operation;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,10 +26,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.multipart.MultipartHttpServletRequest;
 
 /**
  * {@code /storage}: the generic list, get and delete endpoints, plus file upload (the
@@ -37,9 +38,8 @@ import org.springframework.web.multipart.MultipartHttpServletRequest;
  */
 @RestController
 @RequestMapping("/storage")
+@ResourceEndpoints(exclude = { Endpoint.CREATE, Endpoint.UPDATE, Endpoint.BULK_UPDATE })
 class StorageController extends ResourceController<Storage> {
-
-	private static final List<String> FILE_FIELDS = List.of("images[]", "images", "file");
 
 	private final StorageService storage;
 
@@ -48,7 +48,7 @@ class StorageController extends ResourceController<Storage> {
 	private final JsonMapper json;
 
 	StorageController(StorageService storage, StorageProperties properties, JsonMapper json) {
-		super(storage, EnumSet.of(Endpoint.LIST, Endpoint.GET, Endpoint.DELETE, Endpoint.BULK_DELETE));
+		super(storage);
 		this.storage = storage;
 		this.properties = properties;
 		this.json = json;
@@ -56,8 +56,10 @@ class StorageController extends ResourceController<Storage> {
 
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@Operation(summary = "Upload one or many files in the form field images[] (or file)")
-	ResponseEntity<Map<String, Object>> upload(MultipartHttpServletRequest request) {
-		List<StorageService.Upload> files = files(request);
+	ResponseEntity<Map<String, Object>> upload(
+			@RequestPart(name = "images[]", required = false) List<MultipartFile> images,
+			@RequestPart(name = "file", required = false) List<MultipartFile> file) {
+		List<StorageService.Upload> files = files(images, file);
 		if (files.isEmpty()) {
 			throw ServiceException.invalid("images[]", FieldError.REQUIRED, "at least one file is required");
 		}
@@ -89,8 +91,10 @@ class StorageController extends ResourceController<Storage> {
 
 	@PutMapping(path = "/{id}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@Operation(summary = "Replace a file's content with the one file in images[] (or file)")
-	Storage replace(@PathVariable String id, MultipartHttpServletRequest request) {
-		List<StorageService.Upload> files = files(request);
+	Storage replace(@PathVariable String id,
+			@RequestPart(name = "images[]", required = false) List<MultipartFile> images,
+			@RequestPart(name = "file", required = false) List<MultipartFile> file) {
+		List<StorageService.Upload> files = files(images, file);
 		if (files.size() != 1) {
 			throw ServiceException.invalid("images[]", FieldError.REQUIRED, "exactly one file is required");
 		}
@@ -121,10 +125,11 @@ class StorageController extends ResourceController<Storage> {
 			.body(content);
 	}
 
-	private static List<StorageService.Upload> files(MultipartHttpServletRequest request) {
+	@SafeVarargs
+	private static List<StorageService.Upload> files(List<MultipartFile>... fields) {
 		List<StorageService.Upload> files = new ArrayList<>();
-		for (String field : FILE_FIELDS) {
-			for (MultipartFile file : request.getFiles(field)) {
+		for (List<MultipartFile> field : fields) {
+			for (MultipartFile file : (field != null) ? field : List.<MultipartFile>of()) {
 				files.add(new StorageService.Upload(file.getOriginalFilename(), file.getContentType(), file));
 			}
 		}

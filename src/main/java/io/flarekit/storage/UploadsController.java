@@ -9,6 +9,7 @@ import java.util.Map;
 import io.flarekit.core.FieldError;
 import io.flarekit.core.ServiceException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -31,6 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/uploads")
+@Tag(name = "uploads")
 class UploadsController {
 
 	private final MultipartUploads uploads;

@@ -67,7 +67,8 @@ class StorageApiTest extends IntegrationTest {
 		assertThat(response.json().at("/details/0/field").stringValue()).isEqualTo("images[]");
 		assertThat(response.json().at("/details/0/code").stringValue()).isEqualTo("REQUIRED");
 		Response notMultipart = post("/storage", "{}");
-		assertThat(notMultipart.status()).isEqualTo(405);
+		assertThat(notMultipart.status()).isEqualTo(415);
+		assertThat(notMultipart.json().get("code").stringValue()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
 	}
 
 	@Test
@@ -284,9 +285,32 @@ class StorageApiTest extends IntegrationTest {
 	}
 
 	@Test
+	void anInterruptedUploadLeavesNoBlobNoStagedFileAndNoRecord() throws Exception {
+		byte[] body = new Files4Test.Multipart()
+			.file("images[]", "cut.png", "image/png", Files4Test.image("png", 64, 20))
+			.body();
+		try (java.net.Socket socket = new java.net.Socket("localhost", this.port)) {
+			java.io.OutputStream out = socket.getOutputStream();
+			out.write(("POST /storage HTTP/1.1\r\nHost: localhost\r\nContent-Type: "
+					+ Files4Test.Multipart.contentType() + "\r\nContent-Length: " + (body.length * 10) + "\r\n\r\n")
+				.getBytes(StandardCharsets.US_ASCII));
+			out.write(body, 0, body.length / 2);
+			out.flush();
+			socket.shutdownOutput();
+			socket.getInputStream().readAllBytes();
+		}
+		assertThat(get("/storage").json()).isEmpty();
+		assertThat(blobCount()).isZero();
+		try (Stream<Path> staged = Files.list(DATA.resolve("blobs").resolve(".staging"))) {
+			assertThat(staged).isEmpty();
+		}
+	}
+
+	@Test
 	void storageRecordsAreNotWritableAsJson() {
 		String id = uploadOne("fixed.png", Files4Test.png(19)).get("id").stringValue();
 		assertThat(patch("/storage/" + id, "{\"hash\":\"0000\"}").status()).isEqualTo(405);
+		assertThat(put("/storage/" + id, "{\"hash\":\"0000\"}").status()).isEqualTo(415);
 		assertThat(patch("/storage", "[]").status()).isEqualTo(405);
 	}
 

@@ -40,6 +40,14 @@ class SystemEndpointsTest extends IntegrationTest {
 		assertThat(spec.at("/components/schemas/ApiProblem/properties").propertyNames()).contains("code", "message",
 				"details", "errors", "requestId", "timestamp");
 		assertThat(spec.at("/components/schemas/User/properties/createdAt/readOnly").booleanValue()).isTrue();
+
+		JsonNode storage = spec.at("/paths/~1storage");
+		assertThat(storage.propertyNames()).contains("get", "post", "delete").doesNotContain("patch");
+		assertThat(storage.at("/post/requestBody/content").propertyNames()).containsExactly("multipart/form-data");
+		assertThat(spec.at("/paths/~1storage~1{id}").propertyNames()).contains("get", "put", "delete")
+			.doesNotContain("patch");
+		assertThat(spec.get("paths").propertyNames()).contains("/storage/{id}/content", "/storage-info", "/uploads",
+				"/uploads/{uploadId}/parts/{partNumber}", "/uploads/{uploadId}/complete");
 	}
 
 	@Test
