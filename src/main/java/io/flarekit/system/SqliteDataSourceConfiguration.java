@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 
 import javax.sql.DataSource;
 
@@ -40,6 +43,7 @@ class SqliteDataSourceConfiguration {
 		SQLiteConfig config = commonConfig(properties);
 		config.setJournalMode(SQLiteConfig.JournalMode.WAL);
 		config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+		checkUsable(file, config);
 		return pool("sqlite-write", file, config, properties.writePoolSize(), properties, false);
 	}
 
@@ -82,6 +86,22 @@ class SqliteDataSourceConfiguration {
 		hikari.setReadOnly(readOnly);
 		hikari.setConnectionTimeout(properties.connectionTimeout().toMillis());
 		return new HikariDataSource(hikari);
+	}
+
+	/**
+	 * Opens the file once, outside any pool, so that a corrupt, foreign or locked file
+	 * stops the start with a plain explanation rather than a pool's stack traces.
+	 */
+	private static void checkUsable(Path file, SQLiteConfig config) {
+		try (Connection connection = config.createConnection("jdbc:sqlite:" + file);
+				Statement statement = connection.createStatement()) {
+			statement.execute("select count(*) from sqlite_master");
+			statement.execute("begin immediate");
+			statement.execute("rollback");
+		}
+		catch (SQLException ex) {
+			throw new DatabaseUnavailableException(file, ex);
+		}
 	}
 
 	private static void createFolderOf(Path file) {
