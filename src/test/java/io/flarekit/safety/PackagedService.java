@@ -1,0 +1,218 @@
+package io.flarekit.safety;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged service ({@code java -jar}) in a child process, on its own port and data
+ * folder, as it runs in production: the safety tests start it, load it, kill it and look
+ * at what it left on disk.
+ */
+final class PackagedService implements AutoCloseable {
+
+	static final HttpClient HTTP = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(5))
+		.build();
+
+	private final Path data;
+
+	private final List<String> extraArguments;
+
+	private final int port;
+
+	private Process process;
+
+	PackagedService(Path data, String... extraArguments) {
+		this.data = data;
+		this.extraArguments = List.of(extraArguments);
+		this.port = freePort();
+	}
+
+	static Path jar() {
+		String configured = System.getProperty("flarekit.jar");
+		Path jar = (configured != null) ? Path.of(configured) : Path.of("target/flarekit-0.1.0-SNAPSHOT.jar");
+		if (!Files.isRegularFile(jar)) {
+			throw new IllegalStateException("No packaged jar at " + jar + ": run ./mvnw verify");
+		}
+		return jar;
+	}
+
+	Path data() {
+		return this.data;
+	}
+
+	Path database() {
+		return this.data.resolve("flarekit.db");
+	}
+
+	Path blobs() {
+		return this.data.resolve("blobs");
+	}
+
+	Path log() {
+		return this.data.resolve("service.log");
+	}
+
+	/** Starts the process without waiting for it to be ready. */
+	PackagedService launch() {
+		List<String> command = new ArrayList<>();
+		command.add(ProcessHandle.current().info().command().orElse("java"));
+		command.add("-Xmx256m");
+		command.add("--enable-native-access=ALL-UNNAMED");
+		command.add("-jar");
+		command.add(jar().toAbsolutePath().toString());
+		command.add("--server.port=" + this.port);
+		command.add("--flarekit.database.path=" + database());
+		command.add("--flarekit.storage.blob-dir=" + blobs());
+		command.add("--flarekit.storage.uploads.dir=" + this.data.resolve("uploads"));
+		command.addAll(this.extraArguments);
+		try {
+			Files.createDirectories(this.data);
+			this.process = new ProcessBuilder(command).redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()))
+				.start();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return this;
+	}
+
+	/** Starts the process and waits until its health endpoint answers UP. */
+	PackagedService start() {
+		launch();
+		Instant deadline = Instant.now().plusSeconds(90);
+		while (Instant.now().isBefore(deadline)) {
+			if (!this.process.isAlive()) {
+				throw new IllegalStateException(
+						"The service exited with " + this.process.exitValue() + ":\n" + logText());
+			}
+			try {
+				HttpResponse<String> health = HTTP.send(
+						HttpRequest.newBuilder(uri("/actuator/health")).timeout(Duration.ofSeconds(2)).build(),
+						HttpResponse.BodyHandlers.ofString());
+				if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
+					return this;
+				}
+			}
+			catch (IOException ex) {
+				// not listening yet
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+			sleep(200);
+		}
+		throw new IllegalStateException("The service did not start in time:\n" + logText());
+	}
+
+	/** SIGKILL: no shutdown hook runs, nothing is flushed. */
+	void kill() {
+		this.process.destroyForcibly();
+		waitForExit(Duration.ofSeconds(30));
+	}
+
+	/** SIGTERM: a graceful shutdown. */
+	void stop() {
+		this.process.destroy();
+		waitForExit(Duration.ofSeconds(60));
+	}
+
+	int waitForExit(Duration timeout) {
+		try {
+			if (!this.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+				this.process.destroyForcibly();
+				throw new IllegalStateException("The service did not exit in time:\n" + logText());
+			}
+			return this.process.exitValue();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Sends a request with an optional JSON body.
+	 * @return the response
+	 * @throws IOException when the connection fails (the service died, say)
+	 */
+	HttpResponse<String> send(String method, String path, String json) throws IOException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60));
+		if (json != null) {
+			request.header("Content-Type", "application/json")
+				.method(method, HttpRequest.BodyPublishers.ofString(json));
+		}
+		else {
+			request.method(method, HttpRequest.BodyPublishers.noBody());
+		}
+		try {
+			return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IOException(ex);
+		}
+	}
+
+	URI uri(String path) {
+		return URI.create("http://localhost:" + this.port + path);
+	}
+
+	String logText() {
+		try {
+			return Files.exists(log()) ? Files.readString(log()) : "";
+		}
+		catch (IOException ex) {
+			return "(log unreadable: " + ex + ")";
+		}
+	}
+
+	/** A direct connection to the database file, for checking what is on disk. */
+	Connection connect() throws SQLException {
+		return DriverManager.getConnection("jdbc:sqlite:" + database());
+	}
+
+	@Override
+	public void close() {
+		if (this.process != null && this.process.isAlive()) {
+			this.process.destroyForcibly();
+		}
+	}
+
+	static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
