@@ -19,10 +19,12 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.util.InvalidMimeTypeException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MissingRequestValueException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -30,6 +32,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 
 /**
  * The one place where exceptions become problem responses. Clients get a status, a code
@@ -61,8 +64,7 @@ public class ApiExceptionHandler {
 	@ExceptionHandler(TypeMismatchException.class)
 	ResponseEntity<ApiProblem> typeMismatch(TypeMismatchException ex, HttpServletRequest request) {
 		String field = (ex instanceof MethodArgumentTypeMismatchException arg) ? arg.getName() : ex.getPropertyName();
-		String type = (ex.getRequiredType() != null) ? ex.getRequiredType().getSimpleName().toLowerCase() : "value";
-		FieldError error = new FieldError(field, FieldError.INVALID_TYPE, "must be a " + type);
+		FieldError error = new FieldError(field, FieldError.INVALID_TYPE, EntityBinder.expected(ex.getRequiredType()));
 		return respond(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_ERROR, field + ": " + error.message(),
 				List.of(error), request, null);
 	}
@@ -72,6 +74,23 @@ public class ApiExceptionHandler {
 		String message = "The query string is not valid percent-encoded UTF-8";
 		return respond(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_ERROR, message,
 				List.of(new FieldError("query", FieldError.INVALID_VALUE, message)), request, null);
+	}
+
+	@ExceptionHandler({ InvalidMediaTypeException.class, InvalidMimeTypeException.class })
+	ResponseEntity<ApiProblem> invalidMediaType(RuntimeException ex, HttpServletRequest request) {
+		String message = "A Content-Type or Accept header is not a valid media type";
+		return respond(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_ERROR, message,
+				List.of(new FieldError("headers", FieldError.INVALID_VALUE, message)), request, null);
+	}
+
+	@ExceptionHandler(MultipartException.class)
+	ResponseEntity<ApiProblem> multipart(MultipartException ex, HttpServletRequest request) {
+		if (ex instanceof ErrorResponse error) {
+			return spring(ex, error, request);
+		}
+		String message = "The multipart/form-data body cannot be read (a missing boundary, a cut-off part?)";
+		return respond(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_ERROR, message,
+				List.of(new FieldError("body", FieldError.INVALID_VALUE, message)), request, null);
 	}
 
 	@ExceptionHandler(ConstraintViolationException.class)

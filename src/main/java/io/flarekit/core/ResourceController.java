@@ -43,7 +43,7 @@ public abstract class ResourceController<E> {
 
 	/** Headers of the list protocol that browsers may read across origins. */
 	public static final List<String> EXPOSED_HEADERS = List.of(HttpHeaders.CONTENT_RANGE, "X-Total-Count",
-			HttpHeaders.LOCATION, RequestIds.HEADER);
+			HttpHeaders.LOCATION, RequestIds.HEADER, HttpHeaders.ETAG, HttpHeaders.CONTENT_DISPOSITION);
 
 	private final BaseService<E> service;
 

@@ -32,7 +32,8 @@ final class FileNames {
 
 	/**
 	 * The name as part of a storage key: letters (of any script), digits, dot, dash and
-	 * underscore only, no leading dot, at most 100 characters with the extension kept.
+	 * underscore only, no leading dot or underscore, at most 100 characters with the
+	 * extension kept.
 	 * @param name what the client sent, or null
 	 * @return a safe name, never empty
 	 */
@@ -51,7 +52,11 @@ final class FileNames {
 		}
 		int dot = name.lastIndexOf('.');
 		String extension = (dot > 0 && name.length() - dot <= 10) ? name.substring(dot) : "";
-		return name.substring(0, max - extension.length()) + extension;
+		int cut = max - extension.length();
+		if (Character.isLowSurrogate(name.charAt(cut))) {
+			cut--;
+		}
+		return name.substring(0, cut) + extension;
 	}
 
 	/**

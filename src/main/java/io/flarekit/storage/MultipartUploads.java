@@ -132,17 +132,33 @@ class MultipartUploads {
 					out.write(buffer, 0, read);
 				}
 			}
+			if (size == 0) {
+				throw ServiceException.invalid("body", FieldError.REQUIRED,
+						"a part needs bytes (send them raw, as application/octet-stream)");
+			}
 			try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
 				channel.force(true);
 			}
-			String etag = HexFormat.of().formatHex(digest.digest());
-			for (Part existing : parts(folder)) {
-				if (existing.partNumber() == partNumber) {
-					Files.deleteIfExists(partFile(folder, existing));
+			Part part = new Part(partNumber, HexFormat.of().formatHex(digest.digest()), size);
+			synchronized (this) {
+				long others = parts(folder).stream()
+					.filter((existing) -> existing.partNumber() != partNumber)
+					.mapToLong(Part::size)
+					.sum();
+				if (others + size > this.limits.maxTotalSize().toBytes()) {
+					throw new ServiceException(HttpStatus.CONTENT_TOO_LARGE,
+							io.flarekit.core.ErrorCode.PAYLOAD_TOO_LARGE, "The parts together would be larger than "
+									+ StorageService.describe(this.limits.maxTotalSize()),
+							List.of());
+				}
+				// the new part is in place before the one it replaces goes
+				move(temporary, partFile(folder, part));
+				for (Part existing : parts(folder)) {
+					if (existing.partNumber() == partNumber && !existing.etag().equals(part.etag())) {
+						Files.deleteIfExists(partFile(folder, existing));
+					}
 				}
 			}
-			Part part = new Part(partNumber, etag, size);
-			move(temporary, partFile(folder, part));
 			return part;
 		}
 		catch (IOException ex) {
@@ -228,7 +244,8 @@ class MultipartUploads {
 	}
 
 	/**
-	 * Removes uploads that were started longer ago than allowed and never completed.
+	 * Removes uploads that have had no new part for longer than allowed and were never
+	 * completed.
 	 * @param olderThan their age
 	 * @return how many were removed
 	 */
@@ -237,10 +254,7 @@ class MultipartUploads {
 		int removed = 0;
 		try (Stream<Path> folders = Files.list(this.root)) {
 			for (Path folder : folders.filter(Files::isDirectory).toList()) {
-				Path marker = folder.resolve(NAME_FILE);
-				Instant started = Files.exists(marker) ? Files.getLastModifiedTime(marker).toInstant()
-						: Files.getLastModifiedTime(folder).toInstant();
-				if (started.isBefore(cutoff) && FileSystemUtils.deleteRecursively(folder.toFile())) {
+				if (lastActivity(folder).isBefore(cutoff) && FileSystemUtils.deleteRecursively(folder.toFile())) {
 					removed++;
 				}
 			}
@@ -249,6 +263,18 @@ class MultipartUploads {
 			throw new UncheckedIOException(ex);
 		}
 		return removed;
+	}
+
+	/** When the upload last changed: its newest file, or the folder itself. */
+	private static Instant lastActivity(Path folder) throws IOException {
+		Instant latest = Files.getLastModifiedTime(folder).toInstant();
+		try (Stream<Path> files = Files.list(folder)) {
+			for (Path file : files.toList()) {
+				Instant modified = Files.getLastModifiedTime(file).toInstant();
+				latest = modified.isAfter(latest) ? modified : latest;
+			}
+		}
+		return latest;
 	}
 
 	private Path folder(String uploadId) {

@@ -1,5 +1,6 @@
 package io.flarekit.storage;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,6 +16,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 class StorageConfiguration {
 
 	@Bean
+	@ConditionalOnMissingBean
 	BlobStore blobStore(StorageProperties properties) {
 		return new FilesystemBlobStore(properties.blobDir().toAbsolutePath().normalize());
 	}

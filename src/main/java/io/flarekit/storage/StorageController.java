@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.flarekit.core.ErrorCode;
 import io.flarekit.core.FieldError;
 import io.flarekit.core.ResourceController;
 import io.flarekit.core.ResourceEndpoints;
@@ -16,7 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.core.io.Resource;
+import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpRange;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -25,6 +28,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
@@ -70,7 +74,7 @@ class StorageController extends ResourceController<Storage> {
 				.map((rejected) -> new FieldError("images[]", "INVALID_FILES",
 						rejected.file() + " " + rejected.reason()))
 				.toList();
-			throw new ServiceException(HttpStatus.BAD_REQUEST, io.flarekit.core.ErrorCode.VALIDATION_ERROR,
+			throw new ServiceException(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_ERROR,
 					"No valid file: each must be one of " + String.join(", ", this.properties.allowedTypes())
 							+ " and at most " + StorageService.describe(this.properties.maxFileSize()),
 					details);
@@ -103,15 +107,25 @@ class StorageController extends ResourceController<Storage> {
 
 	@GetMapping("/{id}/content")
 	@Operation(summary = "Download a file's content; supports Range and If-None-Match")
-	ResponseEntity<Resource> content(@PathVariable String id, WebRequest request) {
+	ResponseEntity<?> content(@PathVariable String id, WebRequest request,
+			@RequestHeader(name = HttpHeaders.RANGE, required = false) String range,
+			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
 		Storage record = this.storage.getById(id, false)
 			.orElseThrow(() -> ServiceException.notFound(this.storage.model().name(), id));
 		String etag = "\"" + record.getHash() + "\"";
-		if (request.checkNotModified(etag)) {
-			return null;
+		if ("*".equals(ifNoneMatch) || request.checkNotModified(etag)) {
+			return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
+				.eTag(etag)
+				.cacheControl(CacheControl.noCache().cachePrivate())
+				.build();
 		}
 		Resource content = this.storage.content(record)
 			.orElseThrow(() -> new IllegalStateException("The blob of storage record " + id + " is missing"));
+		if (range != null && !satisfiable(range, content)) {
+			throw new ServiceException(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE, ErrorCode.RANGE_NOT_SATISFIABLE,
+					"The file has " + record.getSize() + " bytes; the range " + range + " is outside it",
+					List.of(new FieldError("Range", FieldError.INVALID_VALUE, "is outside the file")));
+		}
 		return ResponseEntity.ok()
 			.eTag(etag)
 			.contentType(MediaType.parseMediaType(record.getMimeType()))
@@ -123,6 +137,17 @@ class StorageController extends ResourceController<Storage> {
 			.header("X-Content-Type-Options", "nosniff")
 			.header(HttpHeaders.CACHE_CONTROL, "private, no-cache")
 			.body(content);
+	}
+
+	/** Whether the Range header is valid and every range in it lies in the file. */
+	private static boolean satisfiable(String header, Resource content) {
+		try {
+			HttpRange.toResourceRegions(HttpRange.parseRanges(header), content);
+			return true;
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
 	}
 
 	@SafeVarargs

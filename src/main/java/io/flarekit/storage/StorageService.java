@@ -129,6 +129,10 @@ public class StorageService extends BaseService<Storage> {
 		catch (IOException ex) {
 			throw storageFailure(ex);
 		}
+		if (checked.tooLarge()) {
+			throw new ServiceException(HttpStatus.CONTENT_TOO_LARGE, ErrorCode.PAYLOAD_TOO_LARGE,
+					"The assembled file " + checked.problem(), List.of());
+		}
 		if (checked.problem() != null) {
 			throw ServiceException.invalid("parts", "INVALID_FILES", checked.problem());
 		}
@@ -293,7 +297,12 @@ public class StorageService extends BaseService<Storage> {
 		}
 	}
 
-	private record Checked(BlobStore.StagedBlob staged, String type, String problem) {
+	private record Checked(BlobStore.StagedBlob staged, String type, String problem, boolean tooLarge) {
+
+		Checked(BlobStore.StagedBlob staged, String type, String problem) {
+			this(staged, type, problem, false);
+		}
+
 	}
 
 	/**
@@ -307,7 +316,7 @@ public class StorageService extends BaseService<Storage> {
 			staged = this.blobs.stage(in, maxSize.toBytes());
 		}
 		catch (BlobStore.BlobTooLargeException ex) {
-			return new Checked(null, null, "is larger than " + describe(maxSize));
+			return new Checked(null, null, "is larger than " + describe(maxSize), true);
 		}
 		String type;
 		try (InputStream content = staged.open()) {
@@ -322,7 +331,7 @@ public class StorageService extends BaseService<Storage> {
 		}
 		else if (declaredType != null && !declaredType.isBlank()
 				&& !declaredType.equalsIgnoreCase("application/octet-stream")
-				&& !baseType(declaredType).equalsIgnoreCase(type)) {
+				&& !canonical(baseType(declaredType)).equalsIgnoreCase(type)) {
 			problem = "was declared as " + baseType(declaredType) + " but its content is " + type;
 		}
 		if (problem != null) {
@@ -330,6 +339,14 @@ public class StorageService extends BaseService<Storage> {
 			return new Checked(null, type, problem);
 		}
 		return new Checked(staged, type, null);
+	}
+
+	/** Common misspellings clients declare for a type Tika names otherwise. */
+	private static String canonical(String type) {
+		return switch (type.toLowerCase(java.util.Locale.ROOT)) {
+			case "image/jpg", "image/pjpeg" -> "image/jpeg";
+			default -> type;
+		};
 	}
 
 	private static String baseType(String contentType) {

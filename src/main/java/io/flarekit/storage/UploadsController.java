@@ -56,8 +56,10 @@ class UploadsController {
 			name = body.get("key").stringValue();
 		}
 		MultipartUploads.Upload upload = this.uploads.start(name);
-		return ResponseEntity.status(HttpStatus.CREATED)
-			.body(Map.of("key", upload.key(), "uploadId", upload.uploadId()));
+		Map<String, String> created = new LinkedHashMap<>();
+		created.put("key", upload.key());
+		created.put("uploadId", upload.uploadId());
+		return ResponseEntity.status(HttpStatus.CREATED).body(created);
 	}
 
 	@PutMapping("/{uploadId}/parts/{partNumber}")

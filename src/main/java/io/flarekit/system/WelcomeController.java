@@ -1,5 +1,6 @@
 package io.flarekit.system;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,7 +14,10 @@ class WelcomeController {
 
 	@GetMapping("/")
 	Map<String, Object> welcome() {
-		return Map.of("success", true, "message", "Welcome to Flarekit APIs!");
+		Map<String, Object> welcome = new LinkedHashMap<>();
+		welcome.put("success", true);
+		welcome.put("message", "Welcome to Flarekit APIs!");
+		return welcome;
 	}
 
 }

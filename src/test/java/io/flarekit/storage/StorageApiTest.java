@@ -161,6 +161,9 @@ class StorageApiTest extends IntegrationTest {
 
 	@Test
 	void aSpoofedContentTypeIsRejected() {
+		Response jpgAlias = upload(
+				new Files4Test.Multipart().file("images[]", "y.jpg", "image/jpg", Files4Test.image("jpg", 4, 22)));
+		assertThat(jpgAlias.status()).as("image/jpg is what many clients say for JPEG").isEqualTo(201);
 		Response pngAsJpeg = upload(
 				new Files4Test.Multipart().file("images[]", "x.jpg", "image/jpeg", Files4Test.png(6)));
 		assertThat(pngAsJpeg.status()).isEqualTo(400);
@@ -196,6 +199,10 @@ class StorageApiTest extends IntegrationTest {
 		HttpResponse<byte[]> download = raw("GET", "/storage/" + record.get("id").stringValue() + "/content", null);
 		assertThat(download.headers().firstValue("Content-Disposition").orElseThrow()).contains(
 				"filename*=UTF-8''" + URLEncoder.encode("猫 café 🐱.png", StandardCharsets.UTF_8).replace("+", "%20"));
+		JsonNode emoji = uploadOne("a".repeat(254) + "🐱", Files4Test.png(21));
+		assertThat(emoji.get("originalName").stringValue()).doesNotContain("\uFFFD")
+			.hasSizeLessThanOrEqualTo(255)
+			.matches((name) -> !Character.isHighSurrogate(name.charAt(name.length() - 1)));
 		JsonNode longName = uploadOne("x".repeat(500) + ".png", Files4Test.png(11));
 		assertThat(longName.get("key").stringValue()).hasSizeLessThanOrEqualTo(117).endsWith(".png");
 	}
@@ -213,6 +220,11 @@ class StorageApiTest extends IntegrationTest {
 		assertThat(tail.body()).isEqualTo(java.util.Arrays.copyOfRange(png, png.length - 5, png.length));
 		HttpResponse<byte[]> unsatisfiable = raw("GET", path, null, "Range", "bytes=" + (png.length + 10) + "-");
 		assertThat(unsatisfiable.statusCode()).isEqualTo(416);
+		assertThat(unsatisfiable.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(new String(unsatisfiable.body(), StandardCharsets.UTF_8)).contains("RANGE_NOT_SATISFIABLE");
+		assertThat(raw("GET", path, null, "Range", "bytes=abc").headers().firstValue("Content-Type"))
+			.hasValue("application/problem+json");
+		assertThat(raw("GET", path, null, "If-None-Match", "*").statusCode()).isEqualTo(304);
 		String etag = raw("GET", path, null).headers().firstValue("ETag").orElseThrow();
 		assertThat(raw("GET", path, null, "If-None-Match", etag).statusCode()).isEqualTo(304);
 		assertThat(raw("GET", path, null, "If-None-Match", "\"other\"").statusCode()).isEqualTo(200);

@@ -119,6 +119,12 @@ class UploadsApiTest extends IntegrationTest {
 			.hasSize(2);
 		HttpResponse<byte[]> zero = raw("PUT", "/uploads/" + uploadId + "/parts/0", new byte[1]);
 		assertThat(zero.statusCode()).isEqualTo(400);
+		HttpResponse<byte[]> empty = raw("PUT", "/uploads/" + uploadId + "/parts/3", new byte[0]);
+		assertThat(empty.statusCode()).isEqualTo(400);
+		HttpResponse<byte[]> asForm = raw("PUT", "/uploads/" + uploadId + "/parts/3", "a=1&b=2".getBytes(),
+				"Content-Type", "application/x-www-form-urlencoded");
+		assertThat(asForm.statusCode()).as("a form content type does not eat the bytes").isEqualTo(200);
+		assertThat(get("/uploads/" + uploadId).json().at("/parts/2/size").intValue()).isEqualTo(7);
 	}
 
 	private static void assertBad(Response response, String field) {
@@ -167,8 +173,9 @@ class UploadsApiTest extends IntegrationTest {
 	void staleUploadsAreRemoved() throws Exception {
 		String stale = start("stale.png");
 		String fresh = start("fresh.png");
-		Files.setLastModifiedTime(DATA.resolve("uploads").resolve(stale).resolve("name"),
-				FileTime.from(Instant.now().minus(Duration.ofDays(2))));
+		FileTime twoDaysAgo = FileTime.from(Instant.now().minus(Duration.ofDays(2)));
+		Files.setLastModifiedTime(DATA.resolve("uploads").resolve(stale).resolve("name"), twoDaysAgo);
+		Files.setLastModifiedTime(DATA.resolve("uploads").resolve(stale), twoDaysAgo);
 		assertThat(this.uploads.removeStale(Duration.ofHours(24))).isEqualTo(1);
 		assertThat(get("/uploads/" + stale).status()).isEqualTo(404);
 		assertThat(get("/uploads/" + fresh).status()).isEqualTo(200);

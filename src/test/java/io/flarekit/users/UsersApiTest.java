@@ -106,6 +106,14 @@ class UsersApiTest extends IntegrationTest {
 		Response wrongType = send("POST", "/users", "name=x", "Content-Type", "application/x-www-form-urlencoded");
 		assertThat(wrongType.status()).isEqualTo(415);
 		assertThat(wrongType.json().get("code").stringValue()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
+		assertThat(send("POST", "/users", "{}", "Content-Type", "multipart/form-data").status())
+			.as("multipart without a boundary")
+			.isEqualTo(400);
+		for (String notConcrete : new String[] { "*/*", "application/*", "no slash", "a/b; c" }) {
+			Response refused = send("POST", "/users", "{}", "Content-Type", notConcrete);
+			assertThat(refused.status()).as(notConcrete).isEqualTo(415);
+			assertThat(refused.json().get("code").stringValue()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
+		}
 	}
 
 	@Test
