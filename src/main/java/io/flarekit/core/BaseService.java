@@ -24,7 +24,6 @@ import org.springframework.beans.BeanUtils;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.jpa.domain.Specification;
-import org.springframework.data.jpa.repository.support.SimpleJpaRepository;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -48,7 +47,7 @@ public class BaseService<E> {
 
 	private final EntityManager entityManager;
 
-	private final SimpleJpaRepository<E, String> repository;
+	private final CountingRepository<E> repository;
 
 	private final TransactionTemplate writes;
 
@@ -64,7 +63,7 @@ public class BaseService<E> {
 		this.services = services;
 		this.entityManager = services.entityManager();
 		this.model = new EntityModel<>(type, this.entityManager.getMetamodel());
-		this.repository = new SimpleJpaRepository<>(type, this.entityManager);
+		this.repository = new CountingRepository<>(type, this.entityManager);
 		this.writes = services.writes();
 		this.reads = services.reads();
 		this.binder = new EntityBinder<>(this.model, services.strictMapper());

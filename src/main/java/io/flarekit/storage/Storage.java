@@ -15,7 +15,8 @@ import jakarta.persistence.UniqueConstraint;
  */
 @Entity
 @Table(name = "storage", uniqueConstraints = @UniqueConstraint(name = "idx_r2_storage_key", columnNames = "key"),
-		indexes = @Index(name = "idx_storage_hash", columnList = "hash"))
+		indexes = { @Index(name = "idx_storage_hash", columnList = "hash"),
+				@Index(name = "idx_storage_created_at", columnList = "created_at, id") })
 public class Storage extends SoftDeletableEntity {
 
 	/**

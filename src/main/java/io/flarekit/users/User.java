@@ -12,10 +12,14 @@ import jakarta.validation.constraints.Size;
 
 /**
  * A person who uses the product. Email addresses are unique ignoring case among users
- * that are not deleted, so a deleted user's address can sign up again.
+ * that are not deleted, so a deleted user's address can sign up again. The index on
+ * creation time (with the id, the tie-breaker) serves the default order, newest first,
+ * without sorting the table.
  */
 @Entity
-@Table(name = "users", indexes = @Index(name = "idx_users_created_at", columnList = "created_at"))
+@Table(name = "users",
+		indexes = { @Index(name = "idx_users_created_at", columnList = "created_at, id"),
+				@Index(name = "idx_users_email", columnList = "email") })
 @SqliteIndex(name = "ux_users_email", unique = true, on = "lower(email)", where = "deleted_at is null", field = "email")
 public class User extends SoftDeletableEntity {
 

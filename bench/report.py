@@ -1,0 +1,42 @@
+#!/usr/bin/env python3
+"""Turns bench/work/results.tsv into the markdown tables of docs/benchmarks.md."""
+import json
+import sys
+from collections import defaultdict
+
+work = sys.argv[1]
+rows = []
+for line in open(f"{work}/results.tsv"):
+    label, target, scenario, connections, result, cpu, rss = line.rstrip("\n").split("\t")
+    rows.append(dict(label=label, target=target, scenario=scenario, connections=int(connections),
+                     cpu=float(cpu or 0), rss=int(rss or 0), **json.loads(result)))
+by_key = {(r["label"], r["target"], r["scenario"], r["connections"]): r for r in rows}
+
+startup = open(f"{work}/startup.tsv").read().split()
+print(f"Start-up to the first answered request: {float(startup[1]):.2f} s on an empty database, "
+      f"{float(startup[2]):.2f} s on the seeded one.\n")
+print("| scenario | conns | service req/s | floor req/s | ratio | service p50 / p99 ms | floor p50 / p99 ms | service CPU (cores) | service RSS MB | errors |")
+print("|---|---|---|---|---|---|---|---|---|---|")
+for r in rows:
+    if r["label"] != "main" or r["target"] != "service":
+        continue
+    f = by_key.get(("main", "floor", r["scenario"], r["connections"]))
+    ratio = r["rps"] / f["rps"] if f and f["rps"] else float("nan")
+    print(f"| {r['scenario']} | {r['connections']} | {r['rps']:.0f} | {f['rps']:.0f} | {ratio:.2f} | "
+          f"{r['p50']:.1f} / {r['p99']:.1f} | {f['p50']:.1f} / {f['p99']:.1f} | {r['cpu']:.2f} | {r['rss']} | "
+          f"{r['errors']} / {f['errors']} |")
+
+print("\nCost growth, 8 connections, requests/s (service / floor):\n")
+sizes = sorted({int(r["label"].split("-")[1]) for r in rows if r["label"].startswith("grow-")})
+print("| scenario | " + " | ".join(f"{s:,} rows" for s in sizes) + " | largest / smallest (service) |")
+print("|---|" + "---|" * (len(sizes) + 1))
+for scenario in ["list", "filter-email", "count", "deep-page"]:
+    cells = []
+    for s in sizes:
+        sv = by_key.get((f"grow-{s}", "service", scenario, 8))
+        fl = by_key.get((f"grow-{s}", "floor", scenario, 8))
+        cells.append(f"{sv['rps']:.0f} / {fl['rps']:.0f}" if sv and fl else "-")
+    first = by_key.get((f"grow-{sizes[0]}", "service", scenario, 8))
+    last = by_key.get((f"grow-{sizes[-1]}", "service", scenario, 8))
+    growth = last["rps"] / first["rps"] if first and last and first["rps"] else float("nan")
+    print(f"| {scenario} | " + " | ".join(cells) + f" | {growth:.2f} |")

@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# The benchmark: the packaged service against the floor (the same queries by hand with
+# plain JDBC, bench/floor), on the same database file, over loopback, with wrk.
+#
+#   bash bench/run.sh              # full run (about 15 minutes on 2 cores)
+#   DURATION=3s bash bench/run.sh  # shorter runs
+#
+# Needs wrk:  apt-get install -y wrk   (Debian's package). Writes bench/work/report.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v wrk >/dev/null; then
+	echo "wrk is missing. Install it with: apt-get install -y wrk" >&2
+	exit 1
+fi
+
+DURATION=${DURATION:-5s}
+CONNECTIONS=${CONNECTIONS:-"1 8 32"}
+USERS=${USERS:-100000}
+RECORDS=${RECORDS:-10000}
+GROWTH=${GROWTH:-"10000 100000 1000000"}
+WORK=bench/work
+SERVICE_PORT=18080
+FLOOR_PORT=18081
+JAVA_OPTS=(-Xmx1g --enable-native-access=ALL-UNNAMED)
+
+rm -rf "$WORK"
+mkdir -p "$WORK"
+echo "Building the service and the floor..."
+./mvnw -B -q -DskipTests package
+./mvnw -B -q -f bench/floor/pom.xml -DskipTests package
+JAR=$(ls target/flarekit-*.jar | grep -v original | head -1)
+FLOOR_JAR=$(ls bench/floor/target/flarekit-floor-*.jar | grep -v original | head -1)
+
+PIDS=()
+cleanup() { for pid in "${PIDS[@]:-}"; do kill "$pid" 2>/dev/null || true; done; }
+trap cleanup EXIT
+
+wait_for() { # url
+	for _ in $(seq 1 600); do
+		curl -sf -o /dev/null "$1" && return 0
+		sleep 0.05
+	done
+	echo "Not answering: $1" >&2
+	return 1
+}
+
+start_service() { # data-dir -> sets SERVICE_PID and STARTED_IN (seconds to the first answer)
+	local data=$1 begin
+	begin=$(date +%s.%N)
+	java "${JAVA_OPTS[@]}" -jar "$JAR" --server.port=$SERVICE_PORT --flarekit.database.path="$data/flarekit.db" \
+		--flarekit.storage.blob-dir="$data/blobs" --flarekit.storage.uploads.dir="$data/uploads" \
+		--logging.level.root=warn > "$data/service.log" 2>&1 &
+	SERVICE_PID=$!
+	PIDS+=("$SERVICE_PID")
+	wait_for "http://localhost:$SERVICE_PORT/"
+	STARTED_IN=$(awk -v end="$(date +%s.%N)" -v begin="$begin" 'BEGIN { printf "%.2f", end - begin }')
+}
+
+start_floor() { # data-dir
+	java "${JAVA_OPTS[@]}" -jar "$FLOOR_JAR" --server.port=$FLOOR_PORT --floor.database="$1/flarekit.db" \
+		--floor.blobs="$1/blobs" --logging.level.root=warn > "$1/floor.log" 2>&1 &
+	FLOOR_PID=$!
+	PIDS+=("$FLOOR_PID")
+	wait_for "http://localhost:$FLOOR_PORT/users?start=0&end=0"
+}
+
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+rss_mb() { awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
+
+run() { # label target pid port scenario connections ids
+	local label=$1 target=$2 pid=$3 port=$4 scenario=$5 connections=$6 ids=$7 before after result seconds
+	before=$(cpu_ticks "$pid")
+	result=$(wrk -t "$((connections < 2 ? 1 : 2))" -c "$connections" -d "$DURATION" --latency \
+		-s bench/lua/scenario.lua "http://localhost:$port" -- "$scenario" "$target" "$ids" | grep '^RESULT' | cut -c8-)
+	after=$(cpu_ticks "$pid")
+	seconds=${DURATION%s}
+	echo -e "$label\t$target\t$scenario\t$connections\t$result\t$(awk -v a="$after" -v b="$before" -v t="$(getconf CLK_TCK)" -v s="$seconds" 'BEGIN { printf "%.2f", (a - b) / t / s }')\t$(rss_mb "$pid")" \
+		| tee -a "$WORK/results.tsv"
+}
+
+# The main dataset: users and storage records with real blobs.
+MAIN=$WORK/main
+mkdir -p "$MAIN"
+start_service "$MAIN"
+FIRST_START=$STARTED_IN
+kill "$SERVICE_PID"; wait "$SERVICE_PID" 2>/dev/null || true
+echo "Seeding $USERS users and $RECORDS storage records..."
+python3 bench/seed.py "$MAIN/flarekit.db" "$MAIN/blobs" "$USERS" "$RECORDS" "$MAIN/ids.txt"
+du -sh "$MAIN/blobs" | tee "$WORK/blobs-size.txt"
+
+start_service "$MAIN"
+STARTUP=$STARTED_IN
+echo -e "startup\t$FIRST_START\t$STARTUP" > "$WORK/startup.tsv"
+start_floor "$MAIN"
+echo "Warming up both (untimed)..."
+for scenario in get-user list put-user content-100k; do
+	wrk -t 2 -c 8 -d 3s -s bench/lua/scenario.lua "http://localhost:$SERVICE_PORT" -- "$scenario" service "$MAIN/ids.txt" > /dev/null
+	wrk -t 2 -c 8 -d 3s -s bench/lua/scenario.lua "http://localhost:$FLOOR_PORT" -- "$scenario" floor "$MAIN/ids.txt" > /dev/null
+done
+for scenario in get-user list filter-email search-q deep-page post-user put-user content-100k mixed; do
+	for connections in $CONNECTIONS; do
+		run main service "$SERVICE_PID" $SERVICE_PORT "$scenario" "$connections" "$MAIN/ids.txt"
+		run main floor "$FLOOR_PID" $FLOOR_PORT "$scenario" "$connections" "$MAIN/ids.txt"
+	done
+done
+kill "$SERVICE_PID" "$FLOOR_PID"; wait 2>/dev/null || true
+
+# Cost growth: list, filter and count at several table sizes, 8 connections.
+for size in $GROWTH; do
+	GROW=$WORK/grow-$size
+	mkdir -p "$GROW"
+	start_service "$GROW"
+	kill "$SERVICE_PID"; wait "$SERVICE_PID" 2>/dev/null || true
+	python3 bench/seed.py "$GROW/flarekit.db" "$GROW/blobs" "$size" 1 "$GROW/ids.txt" > /dev/null
+	start_service "$GROW"
+	start_floor "$GROW"
+	for scenario in list filter-email count deep-page; do
+		run "grow-$size" service "$SERVICE_PID" $SERVICE_PORT "$scenario" 8 "$GROW/ids.txt"
+		run "grow-$size" floor "$FLOOR_PID" $FLOOR_PORT "$scenario" 8 "$GROW/ids.txt"
+	done
+	kill "$SERVICE_PID" "$FLOOR_PID"; wait 2>/dev/null || true
+done
+
+python3 bench/report.py "$WORK" > "$WORK/report.md"
+echo "Report: $WORK/report.md"
