@@ -22,7 +22,6 @@ import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.BeanUtils;
 import org.springframework.dao.DataAccessException;
-import org.springframework.data.domain.Page;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -49,7 +48,7 @@ public class BaseService<E> {
 
 	private final CountingRepository<E> repository;
 
-	private final TransactionTemplate writes;
+	private final TransactionTemplate writeTransactions;
 
 	private final TransactionTemplate reads;
 
@@ -59,12 +58,22 @@ public class BaseService<E> {
 
 	private final CrudServices services;
 
+	/**
+	 * Bumped after every write this service makes: a cached total from before is stale.
+	 */
+	private final java.util.concurrent.atomic.AtomicLong writes = new java.util.concurrent.atomic.AtomicLong();
+
+	private final Map<String, CachedCount> counts = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private record CachedCount(long total, long writes, long nanos) {
+	}
+
 	protected BaseService(Class<E> type, CrudServices services) {
 		this.services = services;
 		this.entityManager = services.entityManager();
 		this.model = new EntityModel<>(type, this.entityManager.getMetamodel());
 		this.repository = new CountingRepository<>(type, this.entityManager);
-		this.writes = services.writes();
+		this.writeTransactions = services.writes();
 		this.reads = services.reads();
 		this.binder = new EntityBinder<>(this.model, services.strictMapper());
 		this.filters = new Filters<>(this.model, services.strictMapper());
@@ -266,8 +275,18 @@ public class BaseService<E> {
 		Specification<E> specification = this.filters.toSpecification(filter, includeDeleted)
 			.and(fetching(List.copyOf(embed)));
 		OffsetPageable page = new OffsetPageable(capped.start(), (int) capped.size(), sort.toSort());
-		Page<E> result = read(() -> this.repository.findAll(specification, page));
-		return new ListResult<>(result.getContent(), capped.start(), result.getTotalElements());
+		List<E> rows = read(() -> this.repository.findPage(specification, page));
+		long total;
+		if (!rows.isEmpty() && rows.size() < capped.size()) {
+			total = capped.start() + rows.size();
+		}
+		else if (rows.isEmpty() && capped.start() == 0) {
+			total = 0;
+		}
+		else {
+			total = count(filter, includeDeleted);
+		}
+		return new ListResult<>(rows, capped.start(), total);
 	}
 
 	/**
@@ -279,6 +298,31 @@ public class BaseService<E> {
 	public long getCount(Map<String, ?> filter, boolean includeDeleted) {
 		Specification<E> specification = this.filters.toSpecification(filter, includeDeleted);
 		return read(() -> this.repository.count(specification));
+	}
+
+	/**
+	 * The total of a list, reused while this service has written nothing to the entity
+	 * and the entry is younger than {@code flarekit.api.count-cache-ttl}: counting scans
+	 * every matching row, and react-admin asks for the total with every page.
+	 */
+	private long count(Map<String, ?> filter, boolean includeDeleted) {
+		long ttl = this.services.countCacheTtl().toNanos();
+		if (ttl <= 0) {
+			return getCount(filter, includeDeleted);
+		}
+		String key = includeDeleted + " " + this.services.strictMapper()
+			.valueToTree(new java.util.TreeMap<String, Object>((filter != null) ? filter : Map.of()));
+		long version = this.writes.get();
+		CachedCount cached = this.counts.get(key);
+		if (cached != null && cached.writes() == version && System.nanoTime() - cached.nanos() < ttl) {
+			return cached.total();
+		}
+		long total = getCount(filter, includeDeleted);
+		if (this.counts.size() > 1000) {
+			this.counts.clear();
+		}
+		this.counts.put(key, new CachedCount(total, version, System.nanoTime()));
+		return total;
 	}
 
 	/**
@@ -461,10 +505,13 @@ public class BaseService<E> {
 
 	private <T> T write(Supplier<T> work, boolean deleting) {
 		try {
-			return this.writes.execute((status) -> work.get());
+			return this.writeTransactions.execute((status) -> work.get());
 		}
 		catch (PersistenceException | DataAccessException ex) {
 			throw ConstraintFailures.translate(ex, this.model, deleting).orElseThrow(() -> ex);
+		}
+		finally {
+			this.writes.incrementAndGet();
 		}
 	}
 

@@ -27,6 +27,19 @@ final class CountingRepository<E> extends SimpleJpaRepository<E, String> {
 		this.entityManager = entityManager;
 	}
 
+	/**
+	 * One page of rows, without counting the whole list.
+	 * @param specification the condition
+	 * @param page the offset, size and order
+	 * @return the rows of the page
+	 */
+	java.util.List<E> findPage(Specification<E> specification, org.springframework.data.domain.Pageable page) {
+		TypedQuery<E> query = getQuery(specification, page);
+		query.setFirstResult(Math.toIntExact(page.getOffset()));
+		query.setMaxResults(page.getPageSize());
+		return query.getResultList();
+	}
+
 	@Override
 	protected <S extends E> TypedQuery<Long> getCountQuery(Specification<S> specification, Class<S> domainClass) {
 		CriteriaBuilder builder = this.entityManager.getCriteriaBuilder();

@@ -105,4 +105,8 @@ public class CrudServices {
 		return this.properties.maxPageSize();
 	}
 
+	java.time.Duration countCacheTtl() {
+		return this.properties.countCacheTtl();
+	}
+
 }

@@ -1,0 +1,38 @@
+package io.flarekit.core;
+
+import io.flarekit.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * List totals are reused until the service writes to the entity: a write through the
+ * service is seen at once, a write that bypasses it only after the cache's time to live.
+ */
+@TestPropertySource(properties = "flarekit.api.count-cache-ttl=1h")
+class CountCacheTest extends IntegrationTest {
+
+	private String total(String query) {
+		return get("/users?range=" + q("[0,1]") + query).header("X-Total-Count");
+	}
+
+	@Test
+	void totalsFollowTheServicesOwnWritesAtOnce() {
+		for (int i = 0; i < 3; i++) {
+			create("/users", "{\"name\":\"n" + i + "\",\"email\":\"c" + i + "@example.com\"}");
+		}
+		assertThat(total("")).isEqualTo("3");
+		this.jdbc.update(
+				"insert into users (id, name, email, created_at) values ('sql', 'S', 's@example.com', '2024-01-01 00:00:00.000')");
+		assertThat(total("")).as("a write that bypasses the service waits for the time to live").isEqualTo("3");
+		assertThat(total("&includeDeleted=true")).as("another key counts afresh").isEqualTo("4");
+		String id = create("/users", "{\"name\":\"n\",\"email\":\"new@example.com\"}").get("id").stringValue();
+		assertThat(total("")).isEqualTo("5");
+		assertThat(delete("/users/" + id).status()).isEqualTo(200);
+		assertThat(total("")).isEqualTo("4");
+		assertThat(total("&filter=" + q("{\"name\":\"S\"}"))).isEqualTo("1");
+	}
+
+}
