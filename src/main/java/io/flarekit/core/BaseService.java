@@ -313,16 +313,16 @@ public class BaseService<E> {
 		String key = includeDeleted + " " + this.services.strictMapper()
 			.valueToTree(new java.util.TreeMap<String, Object>((filter != null) ? filter : Map.of()));
 		long version = this.writes.get();
-		CachedCount cached = this.counts.get(key);
-		if (cached != null && cached.writes() == version && System.nanoTime() - cached.nanos() < ttl) {
-			return cached.total();
-		}
-		long total = getCount(filter, includeDeleted);
 		if (this.counts.size() > 1000) {
 			this.counts.clear();
 		}
-		this.counts.put(key, new CachedCount(total, version, System.nanoTime()));
-		return total;
+		// one request counts while the others asking for the same total wait for it
+		return this.counts
+			.compute(key,
+					(k, cached) -> (cached != null && cached.writes() == version
+							&& System.nanoTime() - cached.nanos() < ttl) ? cached
+									: new CachedCount(getCount(filter, includeDeleted), version, System.nanoTime()))
+			.total();
 	}
 
 	/**
