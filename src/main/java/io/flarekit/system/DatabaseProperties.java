@@ -20,14 +20,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * busy handler
  * @param connectionTimeout how long a request waits for a pooled connection before it
  * gets a 503
- * @param optimizeInterval how often {@code PRAGMA optimize} refreshes the query planner's
- * statistics (the first start runs {@code ANALYZE})
  */
 @ConfigurationProperties("flarekit.database")
 public record DatabaseProperties(@DefaultValue("./data/flarekit.db") Path path,
 		@DefaultValue("5s") Duration busyTimeout, @DefaultValue("4") int readPoolSize,
-		@DefaultValue("1") int writePoolSize, @DefaultValue("30s") Duration connectionTimeout,
-		@DefaultValue("1h") Duration optimizeInterval) {
+		@DefaultValue("1") int writePoolSize, @DefaultValue("30s") Duration connectionTimeout) {
 
 	public DatabaseProperties {
 		if (readPoolSize < 1 || writePoolSize < 1) {

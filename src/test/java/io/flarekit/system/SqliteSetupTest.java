@@ -115,13 +115,6 @@ class SqliteSetupTest extends IntegrationTest {
 	}
 
 	@Test
-	void theQueryPlannerHasStatisticsFromTheStart() {
-		assertThat(this.jdbc.queryForObject(
-				"select count(*) from sqlite_master where type = 'table' and name = 'sqlite_stat1'", Integer.class))
-			.isEqualTo(1);
-	}
-
-	@Test
 	void noDatabaseFileIsLeftOutsideTheConfiguredFolder() throws Exception {
 		try (var files = Files.list(DATA)) {
 			assertThat(files.map((path) -> path.getFileName().toString()))
