@@ -9,7 +9,4 @@ import java.util.Map;
  * @param columns per (new) table, new column name by old column name
  */
 record Renames(Map<String, String> tables, Map<String, Map<String, String>> columns) {
-
-	static final Renames NONE = new Renames(Map.of(), Map.of());
-
 }

@@ -27,6 +27,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import io.flarekit.core.ErrorCode;
 import io.flarekit.core.FieldError;
 import io.flarekit.core.ServiceException;
 
@@ -124,8 +125,7 @@ class MultipartUploads {
 				for (int read = body.read(buffer); read >= 0; read = body.read(buffer)) {
 					size += read;
 					if (size > max) {
-						throw new ServiceException(HttpStatus.CONTENT_TOO_LARGE,
-								io.flarekit.core.ErrorCode.PAYLOAD_TOO_LARGE,
+						throw new ServiceException(HttpStatus.CONTENT_TOO_LARGE, ErrorCode.PAYLOAD_TOO_LARGE,
 								"A part may have at most " + StorageService.describe(this.limits.maxPartSize()),
 								List.of());
 					}
@@ -146,8 +146,8 @@ class MultipartUploads {
 					.mapToLong(Part::size)
 					.sum();
 				if (others + size > this.limits.maxTotalSize().toBytes()) {
-					throw new ServiceException(HttpStatus.CONTENT_TOO_LARGE,
-							io.flarekit.core.ErrorCode.PAYLOAD_TOO_LARGE, "The parts together would be larger than "
+					throw new ServiceException(HttpStatus.CONTENT_TOO_LARGE, ErrorCode.PAYLOAD_TOO_LARGE,
+							"The parts together would be larger than "
 									+ StorageService.describe(this.limits.maxTotalSize()),
 							List.of());
 				}
@@ -280,7 +280,7 @@ class MultipartUploads {
 	private Path folder(String uploadId) {
 		if (uploadId == null || !UPLOAD_ID.matcher(uploadId).matches()
 				|| !Files.isDirectory(this.root.resolve(uploadId))) {
-			throw new ServiceException(HttpStatus.NOT_FOUND, io.flarekit.core.ErrorCode.RESOURCE_NOT_FOUND,
+			throw new ServiceException(HttpStatus.NOT_FOUND, ErrorCode.RESOURCE_NOT_FOUND,
 					"No upload has id '" + uploadId + "'", List.of());
 		}
 		return this.root.resolve(uploadId);
