@@ -267,11 +267,8 @@ public class BaseService<E> {
 	public ListResult<E> getList(Range range, SortOrder sort, Map<String, ?> filter, boolean includeDeleted,
 			Collection<String> embed) {
 		checkEmbed(embed);
+		checkSort(sort);
 		Range capped = range.cappedAt(this.services.maxPageSize());
-		if (!this.model.has(sort.field())) {
-			throw ServiceException.invalid("sort", FieldError.UNKNOWN_FIELD,
-					"'" + sort.field() + "' is not a field of " + this.model.name() + " to sort by");
-		}
 		Specification<E> specification = this.filters.toSpecification(filter, includeDeleted)
 			.and(fetching(List.copyOf(embed)));
 		OffsetPageable page = new OffsetPageable(capped.start(), (int) capped.size(), sort.toSort());
@@ -287,6 +284,63 @@ public class BaseService<E> {
 			total = count(filter, includeDeleted);
 		}
 		return new ListResult<>(rows, capped.start(), total);
+	}
+
+	/**
+	 * One page of a keyset walk: the rows after a cursor (or the first rows), in an order
+	 * that must be the cursor's. Unlike an offset, it costs the same however far the walk
+	 * has gone, and rows created or deleted meanwhile neither repeat nor vanish.
+	 * @param cursor where the page starts, or null for the first page
+	 * @param limit how many rows, at least 1; capped at the maximum page size
+	 * @param sort the order, the one the cursor was made for
+	 * @param filter the conditions, as for {@link #getList}
+	 * @param includeDeleted whether soft-deleted records are included
+	 * @param embed to-one associations to load with the rows
+	 * @return the rows and the cursor of the next page
+	 * @throws ServiceException 400 naming {@code cursor}, {@code limit}, {@code sort} or
+	 * the filter field that is wrong
+	 */
+	public KeysetPage<E> getListAfter(Cursor cursor, int limit, SortOrder sort, Map<String, ?> filter,
+			boolean includeDeleted, Collection<String> embed) {
+		checkEmbed(embed);
+		checkSort(sort);
+		if (limit < 1) {
+			throw ServiceException.invalid("limit", FieldError.INVALID_VALUE, "must be at least 1");
+		}
+		int size = Math.min(limit, this.services.maxPageSize());
+		Specification<E> specification = this.filters.toSpecification(filter, includeDeleted)
+			.and(fetching(List.copyOf(embed)));
+		if (cursor != null) {
+			if (!cursor.sort().equals(sort)) {
+				throw ServiceException.invalid(Cursor.PARAMETER, FieldError.INVALID_VALUE,
+						"was made for the order [\"" + cursor.sort().field() + "\",\"" + cursor.sort().direction()
+								+ "\"]: ask with that sort, or start again without a cursor");
+			}
+			if (!this.model.has(cursor.sort().field())) {
+				throw ServiceException.invalid(Cursor.PARAMETER, FieldError.INVALID_VALUE,
+						"is not a cursor of " + this.model.name());
+			}
+			specification = specification.and(cursor.toSpecification(this.model, this.services.strictMapper()));
+		}
+		// one row more than asked tells whether there is a next page
+		OffsetPageable page = new OffsetPageable(0, size + 1, sort.toSort());
+		Specification<E> condition = specification;
+		List<E> rows = read(() -> this.repository.findPage(condition, page));
+		if (rows.size() <= size) {
+			return new KeysetPage<>(rows, null);
+		}
+		return new KeysetPage<>(List.copyOf(rows.subList(0, size)), cursorAfter(rows.get(size - 1), sort));
+	}
+
+	/**
+	 * The cursor of the page after a record, so that a client can go on from any page by
+	 * keyset.
+	 * @param last the last record of a page
+	 * @param sort the order of that page
+	 * @return the cursor
+	 */
+	public Cursor cursorAfter(E last, SortOrder sort) {
+		return Cursor.after(this.model, last, sort, this.services.strictMapper());
 	}
 
 	/**
@@ -405,6 +459,13 @@ public class BaseService<E> {
 			}
 			return deleted;
 		}, true);
+	}
+
+	private void checkSort(SortOrder sort) {
+		if (!this.model.has(sort.field())) {
+			throw ServiceException.invalid("sort", FieldError.UNKNOWN_FIELD,
+					"'" + sort.field() + "' is not a field of " + this.model.name() + " to sort by");
+		}
 	}
 
 	private void checkEmbed(Collection<String> embed) {

@@ -53,6 +53,8 @@ public final class EntityModel<E> {
 
 	private final List<String> textAttributes = new ArrayList<>();
 
+	private final Set<String> nullable = new java.util.HashSet<>();
+
 	private final List<SqliteIndex> indexes;
 
 	private final Map<String, Field> associations = new LinkedHashMap<>();
@@ -77,6 +79,9 @@ public final class EntityModel<E> {
 			String attributeName = attribute.getName();
 			Class<?> javaType = ClassUtils.resolvePrimitiveIfNecessary(attribute.getJavaType());
 			this.attributes.put(attributeName, javaType);
+			if (attribute.isOptional()) {
+				this.nullable.add(attributeName);
+			}
 			Field field = ReflectionUtils.findField(type, attributeName);
 			if (field == null) {
 				throw new IllegalStateException(type.getName() + "." + attributeName
@@ -112,6 +117,11 @@ public final class EntityModel<E> {
 	/** The Java type of a plain attribute, primitives boxed. */
 	public Class<?> typeOf(String attribute) {
 		return this.attributes.get(attribute);
+	}
+
+	/** Whether a plain attribute's column may hold null. */
+	boolean isNullable(String attribute) {
+		return this.nullable.contains(attribute);
 	}
 
 	/**

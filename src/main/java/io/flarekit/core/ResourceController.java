@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -43,7 +44,8 @@ public abstract class ResourceController<E> {
 
 	/** Headers of the list protocol that browsers may read across origins. */
 	public static final List<String> EXPOSED_HEADERS = List.of(HttpHeaders.CONTENT_RANGE, "X-Total-Count",
-			HttpHeaders.LOCATION, RequestIds.HEADER, HttpHeaders.ETAG, HttpHeaders.CONTENT_DISPOSITION);
+			HttpHeaders.LOCATION, RequestIds.HEADER, HttpHeaders.ETAG, HttpHeaders.CONTENT_DISPOSITION,
+			HttpHeaders.LINK);
 
 	private final BaseService<E> service;
 
@@ -65,7 +67,10 @@ public abstract class ResourceController<E> {
 	}
 
 	@GetMapping
-	@Operation(summary = "List records: one page, sorted and filtered")
+	@Operation(summary = "List records: one page, sorted and filtered",
+			description = "A page by offset (range) carries its total in Content-Range; when more rows follow, "
+					+ "a Link header (rel=\"next\") gives the next page by keyset (cursor and limit), "
+					+ "which costs the same however far a client walks, and has no total")
 	ResponseEntity<List<E>> list(
 			@Parameter(description = "Rows to return, [start, end] inclusive, as JSON; capped at the maximum page size",
 					example = "[0,9]") @RequestParam(required = false) String range,
@@ -78,15 +83,50 @@ public abstract class ResourceController<E> {
 			@Parameter(description = "Include soft-deleted records") @RequestParam(
 					defaultValue = "false") boolean includeDeleted,
 			@Parameter(description = "To-one associations to nest in each record, as a JSON array",
-					example = "[\"storage\"]") @RequestParam(required = false) String embed) {
+					example = "[\"storage\"]") @RequestParam(required = false) String embed,
+			@Parameter(description = "Keyset paging instead of range: the token from the Link header of the page "
+					+ "before, or empty for the first page") @RequestParam(required = false) String cursor,
+			@Parameter(
+					description = "Rows per keyset page (with cursor); default 10, capped at the maximum page size") @RequestParam(
+							required = false) Integer limit,
+			HttpServletRequest request) {
 		ListParams params = ListParams.parse(range, sort, filter, this.defaultSort);
 		List<String> associations = ListParams.parseEmbed(embed);
+		if (cursor != null) {
+			return keysetPage(range, cursor, limit, params, includeDeleted, associations, request);
+		}
+		if (limit != null) {
+			throw ServiceException.invalid(NextPageLink.LIMIT, FieldError.INVALID_VALUE,
+					"goes with cursor; a page by offset is asked for with range");
+		}
 		ListResult<E> result = this.service.getList(params.range(), params.sort(), params.filter(), includeDeleted,
 				associations);
-		return ResponseEntity.ok()
+		ResponseEntity.BodyBuilder response = ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_RANGE, result.contentRange(this.resource))
-			.header("X-Total-Count", Long.toString(result.total()))
-			.body(embedded(result.records(), associations));
+			.header("X-Total-Count", Long.toString(result.total()));
+		List<E> records = result.records();
+		if (!records.isEmpty() && result.start() + records.size() < result.total()) {
+			Cursor next = this.service.cursorAfter(records.get(records.size() - 1), params.sort());
+			response.header(HttpHeaders.LINK, NextPageLink.header(request, next, records.size()));
+		}
+		return response.body(embedded(records, associations));
+	}
+
+	private ResponseEntity<List<E>> keysetPage(String range, String cursor, Integer limit, ListParams params,
+			boolean includeDeleted, List<String> associations, HttpServletRequest request) {
+		if (range != null) {
+			throw ServiceException.invalid("range", FieldError.INVALID_VALUE,
+					"cannot be combined with cursor; a keyset page is sized with limit");
+		}
+		int size = (limit != null) ? limit : (int) Range.FIRST_PAGE.size();
+		Cursor from = cursor.isEmpty() ? null : Cursor.parse(cursor);
+		KeysetPage<E> page = this.service.getListAfter(from, size, params.sort(), params.filter(), includeDeleted,
+				associations);
+		ResponseEntity.BodyBuilder response = ResponseEntity.ok();
+		if (page.next() != null) {
+			response.header(HttpHeaders.LINK, NextPageLink.header(request, page.next(), page.records().size()));
+		}
+		return response.body(embedded(page.records(), associations));
 	}
 
 	@GetMapping("/{id}")

@@ -93,11 +93,17 @@ class OpenApiConfiguration {
 		if (method.equals("list")) {
 			ok.addHeaderObject("Content-Range",
 					new io.swagger.v3.oas.models.headers.Header()
-						.description("e.g. `" + resource + " 0-9/42`; `" + resource + " */42` when the page is empty")
+						.description("e.g. `" + resource + " 0-9/42`; `" + resource
+								+ " */42` when the page is empty; not on keyset pages")
 						.schema(new StringSchema()));
 			ok.addHeaderObject("X-Total-Count",
 					new io.swagger.v3.oas.models.headers.Header()
-						.description("The number of records that match the filter")
+						.description("The number of records that match the filter; not on keyset pages")
+						.schema(new StringSchema()));
+			ok.addHeaderObject("Link",
+					new io.swagger.v3.oas.models.headers.Header()
+						.description("`<…&cursor=…&limit=10>; rel=\"next\"` when more records follow: "
+								+ "the next page by keyset, with the same sort and filter")
 						.schema(new StringSchema()));
 		}
 	}

@@ -26,9 +26,11 @@ class SystemEndpointsTest extends IntegrationTest {
 		assertThat(users.propertyNames()).contains("get", "post", "patch", "delete");
 		List<String> listParameters = new ArrayList<>();
 		users.at("/get/parameters").forEach((parameter) -> listParameters.add(parameter.get("name").stringValue()));
-		assertThat(listParameters).containsExactly("range", "sort", "filter", "includeDeleted", "embed");
+		assertThat(listParameters).containsExactly("range", "sort", "filter", "includeDeleted", "embed", "cursor",
+				"limit");
 		assertThat(users.at("/get/parameters/2/description").stringValue()).contains("field_gte", "q");
-		assertThat(users.at("/get/responses/200/headers").propertyNames()).contains("Content-Range", "X-Total-Count");
+		assertThat(users.at("/get/responses/200/headers").propertyNames()).contains("Content-Range", "X-Total-Count",
+				"Link");
 		assertThat(users.at("/post/requestBody/content/application~1json/schema/$ref").stringValue()).endsWith("/User");
 		assertThat(users.at("/post/responses").propertyNames()).contains("201", "400", "409");
 		assertThat(users.at("/get/responses/400/content/application~1problem+json/schema/$ref").stringValue())
