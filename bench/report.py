@@ -30,7 +30,7 @@ print("\nCost growth, 8 connections, requests/s (service / floor):\n")
 sizes = sorted({int(r["label"].split("-")[1]) for r in rows if r["label"].startswith("grow-")})
 print("| scenario | " + " | ".join(f"{s:,} rows" for s in sizes) + " | largest / smallest (service) |")
 print("|---|" + "---|" * (len(sizes) + 1))
-for scenario in ["list", "filter-email", "count", "deep-page"]:
+for scenario in ["list", "filter-email", "count", "deep-page", "deep-keyset"]:
     cells = []
     for s in sizes:
         sv = by_key.get((f"grow-{s}", "service", scenario, 8))

@@ -19,9 +19,9 @@ CONNECTIONS=${CONNECTIONS:-"1 8 32"}
 USERS=${USERS:-100000}
 RECORDS=${RECORDS:-10000}
 GROWTH=${GROWTH:-"10000 100000 1000000"}
-WORK=bench/work
-SERVICE_PORT=18080
-FLOOR_PORT=18081
+WORK=${WORK:-bench/work}
+SERVICE_PORT=${SERVICE_PORT:-18080}
+FLOOR_PORT=${FLOOR_PORT:-18081}
 JAVA_OPTS=(-Xmx1g --enable-native-access=ALL-UNNAMED)
 
 rm -rf "$WORK"
@@ -65,14 +65,31 @@ start_floor() { # data-dir
 	wait_for "http://localhost:$FLOOR_PORT/users?start=0&end=0"
 }
 
+keyset_paths() { # position -> KEYSET_SERVICE and KEYSET_FLOOR: keyset pages of 10 starting at that row
+	local before=$(($1 - 1)) deep
+	KEYSET_SERVICE=$(curl -s -D - -o /dev/null -G "http://localhost:$SERVICE_PORT/users" \
+		--data-urlencode "range=[$before,$before]" | tr -d '\r' \
+		| sed -n 's|^Link: <http://[^/]*\(/[^>]*\)limit=1>.*|\1limit=10|p')
+	KEYSET_FLOOR=$(curl -s "http://localhost:$FLOOR_PORT/users?start=$before&end=$before" | python3 -c '
+import json, sys, urllib.parse
+row = json.load(sys.stdin)[0]
+print("/users?afterCreatedAt=" + urllib.parse.quote(row["createdAt"]) + "&afterId=" + urllib.parse.quote(row["id"]) + "&size=10")')
+	# the keyset page must hold the rows of the offset page it replaces
+	deep=$(curl -s -G "http://localhost:$SERVICE_PORT/users" --data-urlencode "range=[$1,$(($1 + 9))]")
+	if [ -z "$KEYSET_SERVICE" ] || [ "$(curl -s "http://localhost:$SERVICE_PORT$KEYSET_SERVICE")" != "$deep" ]; then
+		echo "The keyset page at row $1 differs from the offset page" >&2
+		exit 1
+	fi
+}
+
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 rss_mb() { awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
 
-run() { # label target pid port scenario connections ids
-	local label=$1 target=$2 pid=$3 port=$4 scenario=$5 connections=$6 ids=$7 before after result seconds
+run() { # label target pid port scenario connections ids [keyset-path]
+	local label=$1 target=$2 pid=$3 port=$4 scenario=$5 connections=$6 ids=$7 keyset=${8:-/} before after result seconds
 	before=$(cpu_ticks "$pid")
 	result=$(wrk -t "$((connections < 2 ? 1 : 2))" -c "$connections" -d "$DURATION" --latency \
-		-s bench/lua/scenario.lua "http://localhost:$port" -- "$scenario" "$target" "$ids" | grep '^RESULT' | cut -c8-)
+		-s bench/lua/scenario.lua "http://localhost:$port" -- "$scenario" "$target" "$ids" "$keyset" | grep '^RESULT' | cut -c8-)
 	after=$(cpu_ticks "$pid")
 	seconds=${DURATION%s}
 	echo -e "$label\t$target\t$scenario\t$connections\t$result\t$(awk -v a="$after" -v b="$before" -v t="$(getconf CLK_TCK)" -v s="$seconds" 'BEGIN { printf "%.2f", (a - b) / t / s }')\t$(rss_mb "$pid")" \
@@ -100,10 +117,11 @@ for scenario in get-user list put-user content-100k; do
 	wrk -t 2 -c 8 -d 3s -s bench/lua/scenario.lua "http://localhost:$SERVICE_PORT" -- "$scenario" service "$MAIN/ids.txt" > /dev/null
 	wrk -t 2 -c 8 -d 3s -s bench/lua/scenario.lua "http://localhost:$FLOOR_PORT" -- "$scenario" floor "$MAIN/ids.txt" > /dev/null
 done
-for scenario in get-user list filter-email search-q deep-page post-user put-user content-100k mixed; do
+keyset_paths 50000
+for scenario in get-user list filter-email search-q deep-page deep-keyset post-user put-user content-100k mixed; do
 	for connections in $CONNECTIONS; do
-		run main service "$SERVICE_PID" $SERVICE_PORT "$scenario" "$connections" "$MAIN/ids.txt"
-		run main floor "$FLOOR_PID" $FLOOR_PORT "$scenario" "$connections" "$MAIN/ids.txt"
+		run main service "$SERVICE_PID" $SERVICE_PORT "$scenario" "$connections" "$MAIN/ids.txt" "$KEYSET_SERVICE"
+		run main floor "$FLOOR_PID" $FLOOR_PORT "$scenario" "$connections" "$MAIN/ids.txt" "$KEYSET_FLOOR"
 	done
 done
 kill "$SERVICE_PID" "$FLOOR_PID"; wait 2>/dev/null || true
@@ -118,9 +136,10 @@ for size in $GROWTH; do
 	python3 bench/seed.py "$GROW/flarekit.db" "$GROW/blobs" "$size" 1 "$GROW/ids.txt" > /dev/null
 	start_service "$GROW"
 	start_floor "$GROW"
-	for scenario in list filter-email count deep-page; do
-		run "grow-$size" service "$SERVICE_PID" $SERVICE_PORT "$scenario" 8 "$GROW/ids.txt"
-		run "grow-$size" floor "$FLOOR_PID" $FLOOR_PORT "$scenario" 8 "$GROW/ids.txt"
+	keyset_paths $((size / 2 < 50000 ? size / 2 : 50000))
+	for scenario in list filter-email count deep-page deep-keyset; do
+		run "grow-$size" service "$SERVICE_PID" $SERVICE_PORT "$scenario" 8 "$GROW/ids.txt" "$KEYSET_SERVICE"
+		run "grow-$size" floor "$FLOOR_PID" $FLOOR_PORT "$scenario" 8 "$GROW/ids.txt" "$KEYSET_FLOOR"
 	done
 	kill "$SERVICE_PID" "$FLOOR_PID"; wait 2>/dev/null || true
 done

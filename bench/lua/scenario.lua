@@ -15,6 +15,7 @@ end
 function init(args)
   scenario, target = args[1], args[2]
   load_ids(args[3])
+  keyset_path = args[4]
   math.randomseed(os.time() + #thread_tag * 7919 + string.byte(thread_tag, 1) * 104729)
 end
 
@@ -44,6 +45,9 @@ local function request_for(name)
     return wrk.format("GET", list_path({ q = "grace" }))
   elseif name == "deep-page" then
     return wrk.format("GET", list_path({ start = 50000, stop = 50009 }))
+  elseif name == "deep-keyset" then
+    -- the same rows as deep-page, by the cursor of the row before them (run.sh finds it)
+    return wrk.format("GET", keyset_path)
   elseif name == "count" then
     return wrk.format("GET", list_path({ start = 0, stop = 0 }))
   elseif name == "post-user" then

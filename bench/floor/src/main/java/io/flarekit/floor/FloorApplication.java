@@ -84,6 +84,15 @@ public class FloorApplication {
 			.body(rows);
 	}
 
+	/** The keyset page after a row, as an expert writes it for SQLite: a row-value seek. */
+	@GetMapping(path = "/users", params = "afterId")
+	List<Map<String, Object>> usersAfter(@RequestParam String afterCreatedAt, @RequestParam String afterId,
+			@RequestParam(defaultValue = "10") int size) {
+		return this.jdbc.queryForList("select " + COLUMNS + " from users where deleted_at is null"
+				+ " and (created_at, id) < (?, ?) order by created_at desc, id desc limit " + size, afterCreatedAt,
+				afterId);
+	}
+
 	@PostMapping("/users")
 	ResponseEntity<Map<String, Object>> create(@RequestBody Map<String, String> body) {
 		String id = UUID.randomUUID().toString();
