@@ -1,6 +1,7 @@
 package io.flarekit.core;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.TimeZone;
 
 import io.flarekit.IntegrationTest;
@@ -8,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Timestamps are UTC whatever the JVM's zone: the build runs the tests under
@@ -63,6 +65,33 @@ class TimestampsTest extends IntegrationTest {
 			.isEqualTo(Instant.parse("2024-01-31T12:34:56Z"));
 		assertThat(converter.convertToDatabaseColumn(null)).isNull();
 		assertThat(converter.convertToEntityAttribute(null)).isNull();
+	}
+
+	@Test
+	void theStoredShapeReadsBackToTheSameInstantAcrossTheYears() {
+		UtcTimestampConverter converter = new UtcTimestampConverter();
+		java.util.Random random = new java.util.Random(42);
+		for (int i = 0; i < 10_000; i++) {
+			Instant instant = Instant.ofEpochMilli(random.nextLong(-62_135_596_800_000L, 253_402_300_799_999L));
+			String stored = converter.convertToDatabaseColumn(instant);
+			assertThat(converter.convertToEntityAttribute(stored)).as(stored).isEqualTo(instant);
+		}
+	}
+
+	@Test
+	void textThatOnlyLooksStoredIsReadAsBeforeOrRefused() {
+		UtcTimestampConverter converter = new UtcTimestampConverter();
+		// an impossible day is resolved by java.time's smart resolver, as before the fast
+		// path
+		assertThat(converter.convertToEntityAttribute("2023-02-30 10:00:00.000"))
+			.isEqualTo(Instant.parse("2023-02-28T10:00:00Z"));
+		assertThat(converter.convertToEntityAttribute(" 2024-01-31 12:34:56.789"))
+			.isEqualTo(Instant.parse("2024-01-31T12:34:56.789Z"));
+		for (String bad : List.of("2024-01-31 12:34:5x.789", "2024-13-31 12:34:56.789", "2024-01-31 25:00:00.000",
+				"2024/01/31 12:34:56.789")) {
+			assertThatExceptionOfType(java.time.DateTimeException.class).as(bad)
+				.isThrownBy(() -> converter.convertToEntityAttribute(bad));
+		}
 	}
 
 }
