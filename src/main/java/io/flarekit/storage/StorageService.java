@@ -364,8 +364,13 @@ public class StorageService extends BaseService<Storage> {
 	}
 
 	static ServiceException storageFailure(IOException ex) {
-		log.error("The blob store failed", ex);
-		boolean full = DiskFull.isCause(ex);
+		if (ex instanceof DiskReserve.Reached) {
+			log.warn(ex.getMessage());
+		}
+		else {
+			log.error("The blob store failed", ex);
+		}
+		boolean full = ex instanceof DiskReserve.Reached || DiskFull.isCause(ex);
 		HttpStatus status = full ? HttpStatus.INSUFFICIENT_STORAGE : HttpStatus.SERVICE_UNAVAILABLE;
 		return new ServiceException(status, full ? ErrorCode.INSUFFICIENT_STORAGE : ErrorCode.SERVICE_UNAVAILABLE,
 				full ? "There is no space left to store the file" : "The file could not be stored; try again later",
