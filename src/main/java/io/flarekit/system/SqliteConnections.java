@@ -31,7 +31,7 @@ final class SqliteConnections extends SQLiteDataSource {
 		return new TolerantRollback(getUrl(), getConfig().toProperties());
 	}
 
-	static final class TolerantRollback extends JDBC4Connection {
+	private static final class TolerantRollback extends JDBC4Connection {
 
 		TolerantRollback(String url, Properties properties) throws SQLException {
 			super(url, url.substring(PREFIX.length()), properties);
