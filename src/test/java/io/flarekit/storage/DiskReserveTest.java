@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * {@code flarekit.storage.min-free-space} on a real disk: a reserve larger than the free
  * space refuses every file with a 507 and leaves nothing behind; one that fits changes
  * nothing. (That a file is refused when writing it reaches the reserve is shown on a
- * small, full file system by FaultsIT.)
+ * small, full file system by DiskFullIT.)
  */
 class DiskReserveTest {
 
