@@ -88,6 +88,9 @@ public class ApiExceptionHandler {
 		if (ex instanceof ErrorResponse error) {
 			return spring(ex, error, request);
 		}
+		if (DiskFull.isCause(ex)) {
+			return diskFull(ex, request);
+		}
 		String message = "The multipart/form-data body cannot be read (a missing boundary, a cut-off part?)";
 		return respond(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_ERROR, message,
 				List.of(new FieldError("body", FieldError.INVALID_VALUE, message)), request, null);
@@ -119,6 +122,9 @@ public class ApiExceptionHandler {
 	@ExceptionHandler({ DataAccessException.class, jakarta.persistence.PersistenceException.class,
 			java.sql.SQLException.class })
 	ResponseEntity<ApiProblem> database(Exception ex, HttpServletRequest request) {
+		if (DiskFull.isCause(ex)) {
+			return diskFull(ex, request);
+		}
 		if (isTransient(ex)) {
 			log.warn("Database busy: {}", ex.toString());
 			return respond(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.SERVICE_UNAVAILABLE,
@@ -139,9 +145,22 @@ public class ApiExceptionHandler {
 		if (ex instanceof ErrorResponse error) {
 			return spring(ex, error, request);
 		}
+		if (DiskFull.isCause(ex)) {
+			return diskFull(ex, request);
+		}
 		log.error("Unexpected failure", ex);
 		return respond(HttpStatus.INTERNAL_SERVER_ERROR, ErrorCode.SYSTEM_ERROR, "An unexpected error occurred",
 				List.of(), request, null);
+	}
+
+	/**
+	 * A full disk, wherever it stopped the request (the database, the container's copy of
+	 * an upload): not the client's fault, and not worth retrying until space is freed.
+	 */
+	private static ResponseEntity<ApiProblem> diskFull(Exception ex, HttpServletRequest request) {
+		log.error("The disk is full", ex);
+		return respond(HttpStatus.INSUFFICIENT_STORAGE, ErrorCode.INSUFFICIENT_STORAGE,
+				"There is no space left on the server to save the request", List.of(), request, null);
 	}
 
 	private static boolean isTransient(Throwable ex) {

@@ -26,7 +26,8 @@ public interface BlobStore {
 	 * @return the staged blob
 	 * @throws BlobTooLargeException when the content is longer than {@code maxBytes}
 	 * (nothing stays behind)
-	 * @throws IOException when the bytes cannot be stored (nothing stays behind)
+	 * @throws IOException when the bytes cannot be stored, the disk being full included
+	 * (nothing stays behind)
 	 */
 	StagedBlob stage(InputStream content, long maxBytes) throws IOException;
 

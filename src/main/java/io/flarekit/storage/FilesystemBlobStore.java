@@ -51,6 +51,8 @@ final class FilesystemBlobStore implements BlobStore {
 
 	private final Path staging;
 
+	private final DiskReserve reserve;
+
 	/**
 	 * Opens the store in a folder, creating it (and its staging folder) when missing.
 	 * @param root the folder that holds the blobs
@@ -58,6 +60,18 @@ final class FilesystemBlobStore implements BlobStore {
 	 * it
 	 */
 	FilesystemBlobStore(Path root) {
+		this(root, DiskReserve.NONE);
+	}
+
+	/**
+	 * Opens the store in a folder, creating it (and its staging folder) when missing.
+	 * @param root the folder that holds the blobs
+	 * @param reserve the free space that staging a blob may not take
+	 * @throws UncheckedIOException when the folder cannot be created or written, naming
+	 * it
+	 */
+	FilesystemBlobStore(Path root, DiskReserve reserve) {
+		this.reserve = reserve;
 		this.root = root.toAbsolutePath().normalize();
 		this.staging = this.root.resolve(STAGING);
 		try {
@@ -79,6 +93,7 @@ final class FilesystemBlobStore implements BlobStore {
 		if (maxBytes < 0) {
 			throw new IllegalArgumentException("maxBytes must not be negative: " + maxBytes);
 		}
+		this.reserve.check(this.staging);
 		MessageDigest digest = sha256();
 		Path path = this.staging.resolve(UUID.randomUUID() + STAGING_SUFFIX);
 		long size = 0;
@@ -103,6 +118,7 @@ final class FilesystemBlobStore implements BlobStore {
 					channel.write(bytes);
 				}
 			}
+			this.reserve.check(path);
 			channel.force(true);
 		}
 		catch (Throwable ex) {

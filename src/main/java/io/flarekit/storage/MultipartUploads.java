@@ -56,8 +56,11 @@ class MultipartUploads {
 
 	private final StorageProperties.Uploads limits;
 
+	private final DiskReserve reserve;
+
 	MultipartUploads(StorageProperties properties) {
 		this.limits = properties.uploads();
+		this.reserve = new DiskReserve(properties.minFreeSpace());
 		this.root = this.limits.dir().toAbsolutePath().normalize();
 		try {
 			Files.createDirectories(this.root);
@@ -99,11 +102,14 @@ class MultipartUploads {
 	Upload start(String name) {
 		String uploadId = UUID.randomUUID().toString();
 		String key = FileNames.original(name);
+		Path folder = this.root.resolve(uploadId);
 		try {
-			Path folder = Files.createDirectories(this.root.resolve(uploadId));
+			this.reserve.check(this.root);
+			Files.createDirectories(folder);
 			Files.writeString(folder.resolve(NAME_FILE), key, StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
+			FileSystemUtils.deleteRecursively(folder.toFile());
 			throw StorageService.storageFailure(ex);
 		}
 		return new Upload(uploadId, key, List.of());
@@ -117,6 +123,7 @@ class MultipartUploads {
 		}
 		Path temporary = folder.resolve(UUID.randomUUID() + ".tmp");
 		try {
+			this.reserve.check(folder);
 			MessageDigest digest = sha256();
 			long size = 0;
 			long max = this.limits.maxPartSize().toBytes();
@@ -136,6 +143,7 @@ class MultipartUploads {
 				throw ServiceException.invalid("body", FieldError.REQUIRED,
 						"a part needs bytes (send them raw, as application/octet-stream)");
 			}
+			this.reserve.check(temporary);
 			try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
 				channel.force(true);
 			}

@@ -18,7 +18,8 @@ class StorageConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	BlobStore blobStore(StorageProperties properties) {
-		return new FilesystemBlobStore(properties.blobDir().toAbsolutePath().normalize());
+		return new FilesystemBlobStore(properties.blobDir().toAbsolutePath().normalize(),
+				new DiskReserve(properties.minFreeSpace()));
 	}
 
 }

@@ -18,13 +18,16 @@ import org.springframework.util.unit.DataSize;
  * @param orphanGrace how old a blob that no record references must be before the clean-up
  * removes it (what a crash between storing a blob and committing its record leaves)
  * @param cleanupInterval how often the clean-up runs
+ * @param minFreeSpace the free disk space that files may not take, so that the database
+ * can still write when uploads have filled the disk
  * @param uploads the large, multipart uploads
  */
 @ConfigurationProperties("flarekit.storage")
 public record StorageProperties(@DefaultValue("./data/blobs") Path blobDir, @DefaultValue( {
 		"image/jpeg", "image/png", "image/gif", "image/webp" }) List<String> allowedTypes,
 		@DefaultValue("2MB") DataSize maxFileSize, @DefaultValue("1h") Duration orphanGrace,
-		@DefaultValue("10m") Duration cleanupInterval, @DefaultValue Uploads uploads){
+		@DefaultValue("10m") Duration cleanupInterval, @DefaultValue("64MB") DataSize minFreeSpace,
+		@DefaultValue Uploads uploads){
 
 	/**
 	 * Large files sent in parts.

@@ -15,6 +15,7 @@ import java.util.Set;
 
 import io.flarekit.core.BaseService;
 import io.flarekit.core.CrudServices;
+import io.flarekit.core.DiskFull;
 import io.flarekit.core.ErrorCode;
 import io.flarekit.core.FieldError;
 import io.flarekit.core.ServiceException;
@@ -363,8 +364,13 @@ public class StorageService extends BaseService<Storage> {
 	}
 
 	static ServiceException storageFailure(IOException ex) {
-		log.error("The blob store failed", ex);
-		boolean full = ex.getMessage() != null && ex.getMessage().contains("No space left");
+		if (ex instanceof DiskReserve.Reached) {
+			log.warn(ex.getMessage());
+		}
+		else {
+			log.error("The blob store failed", ex);
+		}
+		boolean full = ex instanceof DiskReserve.Reached || DiskFull.isCause(ex);
 		HttpStatus status = full ? HttpStatus.INSUFFICIENT_STORAGE : HttpStatus.SERVICE_UNAVAILABLE;
 		return new ServiceException(status, full ? ErrorCode.INSUFFICIENT_STORAGE : ErrorCode.SERVICE_UNAVAILABLE,
 				full ? "There is no space left to store the file" : "The file could not be stored; try again later",

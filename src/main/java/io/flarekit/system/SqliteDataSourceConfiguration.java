@@ -76,7 +76,7 @@ class SqliteDataSourceConfiguration {
 
 	private static HikariDataSource pool(String name, Path file, SQLiteConfig config, int size,
 			DatabaseProperties properties, boolean readOnly) {
-		SQLiteDataSource sqlite = new SQLiteDataSource(config);
+		SQLiteDataSource sqlite = new SqliteConnections(config);
 		sqlite.setUrl("jdbc:sqlite:" + file);
 		HikariConfig hikari = new HikariConfig();
 		hikari.setPoolName(name);

@@ -1,5 +1,9 @@
 package io.flarekit.core;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
+
 import io.flarekit.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -8,6 +12,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.multipart.MultipartException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -79,6 +84,59 @@ class FailuresTest extends IntegrationTest {
 		assertThat(response.status()).isEqualTo(400);
 		assertThat(response.body()).doesNotContain("Exception");
 		assertThat(post("/users", "null").status()).isEqualTo(400);
+	}
+
+	@Test
+	void aFullDatabaseIsA507AndTheNextWriteWorksOnceThereIsRoomAgain(CapturedOutput output) {
+		// max_page_count makes SQLite answer as on a full disk: SQLITE_FULL, and it rolls
+		// the transaction back itself. The pool has one write connection, this one.
+		this.jdbc.execute("vacuum");
+		long pages = this.jdbc.queryForObject("pragma page_count", Long.class);
+		this.jdbc.execute("pragma max_page_count = " + pages);
+		Response response;
+		int created = 0;
+		try {
+			do {
+				response = post("/users", "{\"name\":\"" + "Full ".repeat(30) + created + "\",\"email\":\"full"
+						+ created + "@example.com\"}");
+			}
+			while (response.status() == 201 && ++created < 1000);
+		}
+		finally {
+			this.jdbc.execute("pragma max_page_count = 1073741823");
+		}
+		assertThat(response.status()).isEqualTo(507);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(response.json().get("code").stringValue()).isEqualTo("INSUFFICIENT_STORAGE");
+		assertThat(response.json().get("message").stringValue()).isNotBlank();
+		assertThat(response.body()).doesNotContainIgnoringCase("sqlite").doesNotContain("Exception");
+		assertThat(output.getOut()).contains("The disk is full").doesNotContain("cannot rollback");
+		assertThat(get("/users?range=%5B0%2C999%5D").json().size()).as("every acknowledged user").isEqualTo(created);
+		assertThat(post("/users", "{\"name\":\"After\",\"email\":\"after@example.com\"}").status()).isEqualTo(201);
+	}
+
+	@Test
+	void aContainerThatCannotWriteAnUploadToItsTemporaryFolderForLackOfSpaceIsA507() {
+		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/storage");
+		var response = new ApiExceptionHandler()
+			.multipart(new MultipartException("Failed to parse multipart servlet request",
+					new IOException("Processing of multipart/form-data request failed. No space left on device",
+							new IOException("No space left on device"))),
+					request);
+		assertThat(response.getStatusCode().value()).isEqualTo(507);
+		assertThat(response.getBody().code()).isEqualTo(ErrorCode.INSUFFICIENT_STORAGE);
+		var unreadable = new ApiExceptionHandler().multipart(new MultipartException(
+				"Failed to parse multipart servlet request", new IOException("Stream ended unexpectedly")), request);
+		assertThat(unreadable.getStatusCode().value()).as("a cut-off body is still the client's").isEqualTo(400);
+	}
+
+	@Test
+	void anythingElseThatFailsForLackOfSpaceIsA507Too() {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/anything");
+		var response = new ApiExceptionHandler()
+			.unexpected(new UncheckedIOException(new FileSystemException("/data/x: No space left on device")), request);
+		assertThat(response.getStatusCode().value()).isEqualTo(507);
+		assertThat(response.getBody().code()).isEqualTo(ErrorCode.INSUFFICIENT_STORAGE);
 	}
 
 }

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Failures of the machine, not of the request: a blob folder that cannot be written, a
- * corrupt or locked database file at start.
+ * corrupt or locked database file at start. A full disk: {@link DiskFullIT}.
  */
 class FaultsIT {
 

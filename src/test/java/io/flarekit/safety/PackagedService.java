@@ -15,13 +15,20 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The packaged service ({@code java -jar}) in a child process, on its own port and data
  * folder, as it runs in production: the safety tests start it, load it, kill it and look
  * at what it left on disk.
+ * <p>
+ * With {@link #onTmpfs} it runs in a user and mount namespace of its own
+ * ({@code unshare -rm}, which needs no root) where small file systems are mounted under
+ * its data folder: a disk that can really fill up, gone with the process. The test sees
+ * those files only through {@code /proc/<pid>/root}, see {@link #onDisk}.
  */
 final class PackagedService implements AutoCloseable {
 
@@ -30,11 +37,16 @@ final class PackagedService implements AutoCloseable {
 		.connectTimeout(Duration.ofSeconds(5))
 		.build();
 
+	private static final String NEEDS_UNSHARE = " (a test that fills a small disk needs util-linux's unshare, "
+			+ "and either root or unprivileged user namespaces)";
+
 	private final Path data;
 
 	private final List<String> extraArguments;
 
 	private final int port;
+
+	private final Map<String, String> tmpfs = new LinkedHashMap<>();
 
 	private Process process;
 
@@ -69,9 +81,45 @@ final class PackagedService implements AutoCloseable {
 		return this.data.resolve("service.log");
 	}
 
+	/**
+	 * Mounts a tmpfs (a file system in memory, of a fixed size) on a folder of the data
+	 * folder before the service starts; in the order of the calls, so a later one may lie
+	 * inside an earlier one.
+	 * @param folder relative to the data folder; {@code ""} for the data folder itself
+	 * @param size as {@code mount -o size} takes it ({@code 16m})
+	 * @return this
+	 */
+	PackagedService onTmpfs(String folder, String size) {
+		this.tmpfs.put(folder, size);
+		return this;
+	}
+
+	/**
+	 * A path of the service's file system as this process can reach it: through
+	 * {@code /proc/<pid>/root} when the service runs in its own mount namespace. Plain
+	 * file operations work through it; SQLite does not (it resolves the symbolic link,
+	 * which reads {@code /}, and would open the file under that path in this namespace).
+	 * @param path a path under the data folder
+	 * @return where to read or write it from the test
+	 */
+	Path onDisk(Path path) {
+		if (this.tmpfs.isEmpty()) {
+			return path;
+		}
+		return Path.of("/proc/" + this.process.pid() + "/root" + path.toAbsolutePath());
+	}
+
 	/** Starts the process without waiting for it to be ready. */
 	PackagedService launch() {
 		List<String> command = new ArrayList<>();
+		if (!this.tmpfs.isEmpty()) {
+			command.addAll(List.of("unshare", "-rm", "sh", "-c",
+					"while [ \"$1\" != -- ]; do mkdir -p \"$1\" && mount -t tmpfs -o size=\"$2\" tmpfs \"$1\" || exit 97; "
+							+ "shift 2; done; shift; exec \"$@\"",
+					"sh"));
+			this.tmpfs.forEach((folder, size) -> command.addAll(List.of(this.data.resolve(folder).toString(), size)));
+			command.add("--");
+		}
 		command.add(ProcessHandle.current().info().command().orElse("java"));
 		command.add("-Xmx256m");
 		command.add("--enable-native-access=ALL-UNNAMED");
@@ -89,7 +137,8 @@ final class PackagedService implements AutoCloseable {
 				.start();
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+			throw new IllegalStateException(
+					"Cannot start " + command.get(0) + ((this.tmpfs.isEmpty()) ? "" : NEEDS_UNSHARE) + ": " + ex, ex);
 		}
 		return this;
 	}
@@ -100,8 +149,8 @@ final class PackagedService implements AutoCloseable {
 		Instant deadline = Instant.now().plusSeconds(90);
 		while (Instant.now().isBefore(deadline)) {
 			if (!this.process.isAlive()) {
-				throw new IllegalStateException(
-						"The service exited with " + this.process.exitValue() + ":\n" + logText());
+				throw new IllegalStateException("The service exited with " + this.process.exitValue()
+						+ ((this.tmpfs.isEmpty()) ? "" : NEEDS_UNSHARE) + ":\n" + logText());
 			}
 			try {
 				HttpResponse<String> health = HTTP.send(
@@ -185,9 +234,28 @@ final class PackagedService implements AutoCloseable {
 		}
 	}
 
-	/** A direct connection to the database file, for checking what is on disk. */
+	/**
+	 * A direct connection to the database file, for checking what is on disk. When the
+	 * service runs on a tmpfs, SQLite cannot open the file through {@code /proc}, so this
+	 * connects to a copy of the database and its WAL: take it while no request is
+	 * running.
+	 */
 	Connection connect() throws SQLException {
-		return DriverManager.getConnection("jdbc:sqlite:" + database());
+		if (this.tmpfs.isEmpty()) {
+			return DriverManager.getConnection("jdbc:sqlite:" + database());
+		}
+		try {
+			Path copy = Files.createTempDirectory(this.data, "copy-").resolve("flarekit.db");
+			Files.copy(onDisk(database()), copy);
+			Path wal = onDisk(Path.of(database() + "-wal"));
+			if (Files.exists(wal)) {
+				Files.copy(wal, Path.of(copy + "-wal"));
+			}
+			return DriverManager.getConnection("jdbc:sqlite:" + copy);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	@Override

@@ -1,0 +1,59 @@
+package io.flarekit.system;
+
+import java.sql.SQLException;
+import java.util.Properties;
+
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteConnection;
+import org.sqlite.SQLiteDataSource;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+import org.sqlite.jdbc4.JDBC4Connection;
+
+/**
+ * SQLite connections whose rollback also works after SQLite has rolled the transaction
+ * back by itself, as it may on {@code SQLITE_FULL} (a full disk) or an I/O error. SQLite
+ * then answers {@code ROLLBACK} with "cannot rollback - no transaction is active", and
+ * its documentation says to ignore that; sqlite-jdbc does not, so the failed rollback
+ * replaced the real error (a full disk became an unexplained 500) and left the connection
+ * without the transaction it expects to have open.
+ */
+final class SqliteConnections extends SQLiteDataSource {
+
+	private static final String PREFIX = "jdbc:sqlite:";
+
+	SqliteConnections(SQLiteConfig config) {
+		super(config);
+	}
+
+	@Override
+	public SQLiteConnection getConnection(String username, String password) throws SQLException {
+		return new TolerantRollback(getUrl(), getConfig().toProperties());
+	}
+
+	private static final class TolerantRollback extends JDBC4Connection {
+
+		TolerantRollback(String url, Properties properties) throws SQLException {
+			super(url, url.substring(PREFIX.length()), properties);
+		}
+
+		@Override
+		public void rollback() throws SQLException {
+			try {
+				super.rollback();
+			}
+			catch (SQLiteException ex) {
+				if (ex.getResultCode() != SQLiteErrorCode.SQLITE_ERROR || ex.getMessage() == null
+						|| !ex.getMessage().contains("no transaction is active")) {
+					throw ex;
+				}
+				// Already rolled back: open the next transaction, as rollback() does
+				getDatabase().exec(transactionPrefix(), false);
+				setFirstStatementExecuted(false);
+				setCurrentTransactionMode(getConnectionConfig().getTransactionMode());
+			}
+		}
+
+	}
+
+}
