@@ -1,11 +1,9 @@
 package io.flarekit.safety;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -65,10 +63,10 @@ class DiskFullIT {
 				.stringValue();
 			assertThat(putPart(service, uploadId, 1, 10_000).statusCode()).isEqualTo(200);
 
-			assertInsufficientStorage(upload(service, png(1536 * 1024)), "Tomcat's own copy of the request");
+			assertInsufficientStorage(service.upload(png(1536 * 1024)), "Tomcat's own copy of the request");
 			List<String> stored = new ArrayList<>();
 			HttpResponse<String> response;
-			while ((response = upload(service, png(768 * 1024))).statusCode() == 201) {
+			while ((response = service.upload(png(768 * 1024))).statusCode() == 201) {
 				stored.add(JSON.readTree(response.body()).at("/data/0/id").stringValue());
 				assertThat(stored).as("the disk should be full by now").hasSizeLessThan(12);
 			}
@@ -76,7 +74,7 @@ class DiskFullIT {
 			assertThat(stored).as("uploads before the disk was full").isNotEmpty();
 			fill(ballast, Long.MAX_VALUE);
 
-			assertInsufficientStorage(upload(service, png(1000)), "a small upload");
+			assertInsufficientStorage(service.upload(png(1000)), "a small upload");
 			assertInsufficientStorage(service.send("POST", "/users", user("Late", 9)), "a new user");
 			assertInsufficientStorage(service.send("PUT", "/users/" + users.get(0), user("Renamed", 0)),
 					"a changed user");
@@ -98,7 +96,7 @@ class DiskFullIT {
 					.isEqualTo(200);
 			}
 			assertThat(blobs(service)).as("a permanent delete removes the blob at once").isEmpty();
-			assertThat(upload(service, png(MB)).statusCode()).as("it stores files again").isEqualTo(201);
+			assertThat(service.upload(png(MB)).statusCode()).as("it stores files again").isEqualTo(201);
 			assertThat(service.send("POST", "/users", user("Later", 10)).statusCode()).isEqualTo(201);
 		}
 	}
@@ -112,7 +110,7 @@ class DiskFullIT {
 				.stringValue();
 			List<String> stored = new ArrayList<>();
 			HttpResponse<String> response;
-			while ((response = upload(service, png(MB))).statusCode() == 201) {
+			while ((response = service.upload(png(MB))).statusCode() == 201) {
 				stored.add(JSON.readTree(response.body()).at("/data/0/id").stringValue());
 				assertThat(stored).as("the reserve should be reached by now").hasSizeLessThan(12);
 			}
@@ -131,7 +129,7 @@ class DiskFullIT {
 					.isEqualTo(200);
 			}
 			assertThat(blobs(service)).isEmpty();
-			assertThat(upload(service, png(MB)).statusCode()).isEqualTo(201);
+			assertThat(service.upload(png(MB)).statusCode()).isEqualTo(201);
 		}
 	}
 
@@ -206,21 +204,6 @@ class DiskFullIT {
 		this.random.nextBytes(bytes);
 		System.arraycopy(PNG, 0, bytes, 0, PNG.length);
 		return bytes;
-	}
-
-	private static HttpResponse<String> upload(PackagedService service, byte[] content) throws Exception {
-		String boundary = "disk-full-boundary";
-		ByteArrayOutputStream body = new ByteArrayOutputStream();
-		body.writeBytes(
-				("--" + boundary + "\r\nContent-Disposition: form-data; name=\"images[]\"; filename=\"a.png\"\r\n"
-						+ "Content-Type: image/png\r\n\r\n")
-					.getBytes(StandardCharsets.UTF_8));
-		body.writeBytes(content);
-		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-		return PackagedService.HTTP.send(HttpRequest.newBuilder(service.uri("/storage"))
-			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private HttpResponse<String> putPart(PackagedService service, String uploadId, int number, int size)

@@ -1,8 +1,6 @@
 package io.flarekit.safety;
 
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -40,7 +38,7 @@ class FaultsIT {
 			Path staging = service.blobs().resolve(".staging");
 			FileSystemUtils.deleteRecursively(staging);
 			Files.writeString(staging, "a file where the staging folder should be");
-			HttpResponse<String> response = upload(service);
+			HttpResponse<String> response = service.upload(PNG);
 			assertThat(response.statusCode()).isIn(503, 507);
 			assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 			JsonNode problem = JSON.readTree(response.body());
@@ -54,7 +52,7 @@ class FaultsIT {
 			}
 			Files.delete(staging);
 			Files.createDirectories(staging);
-			assertThat(upload(service).statusCode()).as("it recovers once the folder is back").isEqualTo(201);
+			assertThat(service.upload(PNG).statusCode()).as("it recovers once the folder is back").isEqualTo(201);
 		}
 	}
 
@@ -96,21 +94,6 @@ class FaultsIT {
 			}
 			holder.rollback();
 		}
-	}
-
-	private static HttpResponse<String> upload(PackagedService service) throws Exception {
-		String boundary = "faults-boundary";
-		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-		body.writeBytes(
-				("--" + boundary + "\r\nContent-Disposition: form-data; name=\"images[]\"; filename=\"a.png\"\r\n"
-						+ "Content-Type: image/png\r\n\r\n")
-					.getBytes(StandardCharsets.UTF_8));
-		body.writeBytes(PNG);
-		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-		return PackagedService.HTTP.send(HttpRequest.newBuilder(service.uri("/storage"))
-			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 }

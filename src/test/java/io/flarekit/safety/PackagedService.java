@@ -221,6 +221,33 @@ final class PackagedService implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Uploads one file to {@code POST /storage} as the form field {@code images[]}.
+	 * @param content the file's bytes
+	 * @return the response
+	 */
+	HttpResponse<String> upload(byte[] content) throws IOException {
+		String boundary = "safety-test-boundary";
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		body.writeBytes(
+				("--" + boundary + "\r\nContent-Disposition: form-data; name=\"images[]\"; filename=\"a.png\"\r\n"
+						+ "Content-Type: image/png\r\n\r\n")
+					.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		body.writeBytes(content);
+		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		try {
+			return HTTP.send(HttpRequest.newBuilder(uri("/storage"))
+				.timeout(Duration.ofSeconds(60))
+				.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+				.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IOException(ex);
+		}
+	}
+
 	URI uri(String path) {
 		return URI.create("http://localhost:" + this.port + path);
 	}
