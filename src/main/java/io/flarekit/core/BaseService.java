@@ -59,9 +59,18 @@ public class BaseService<E> {
 	private final CrudServices services;
 
 	/**
-	 * Bumped after every write this service makes: a cached total from before is stale.
+	 * Bumped after every write this service makes: a cached total of a filtered list from
+	 * before is stale.
 	 */
 	private final java.util.concurrent.atomic.AtomicLong writes = new java.util.concurrent.atomic.AtomicLong();
+
+	/**
+	 * Bumped after every write that may add or remove rows (create, delete, restore): a
+	 * cached total of the unfiltered list from before is stale. Updates through JSON
+	 * leave it, as they cannot change which rows the list holds (deletedAt is
+	 * server-managed).
+	 */
+	private final java.util.concurrent.atomic.AtomicLong rowChanges = new java.util.concurrent.atomic.AtomicLong();
 
 	private final Map<String, CachedCount> counts = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -101,7 +110,7 @@ public class BaseService<E> {
 		return write(() -> {
 			E entity = BeanUtils.instantiateClass(this.model.type());
 			return insert(entity, this.binder.bind(entity, data, true));
-		}, false);
+		}, false, false);
 	}
 
 	/**
@@ -110,7 +119,7 @@ public class BaseService<E> {
 	 * @return the inserted record
 	 */
 	public E create(E entity) {
-		return write(() -> insert(entity, List.of()), false);
+		return write(() -> insert(entity, List.of()), false, false);
 	}
 
 	/**
@@ -121,7 +130,7 @@ public class BaseService<E> {
 	 * @throws ServiceException 404 when there is no such (live) record, 400, 409
 	 */
 	public E update(String id, JsonNode data) {
-		return write(() -> change(id, (entity) -> this.binder.bind(entity, data, false)), false);
+		return write(() -> change(id, (entity) -> this.binder.bind(entity, data, false)), false, true);
 	}
 
 	/**
@@ -134,7 +143,7 @@ public class BaseService<E> {
 		return write(() -> change(id, (entity) -> {
 			change.accept(entity);
 			return List.of();
-		}), false);
+		}), false, false);
 	}
 
 	/**
@@ -160,7 +169,7 @@ public class BaseService<E> {
 			E entity = find(id, permanent).orElseThrow(() -> ServiceException.notFound(this.model.name(), id));
 			remove(entity, permanent);
 			return entity;
-		}, true);
+		}, true, false);
 	}
 
 	/**
@@ -179,7 +188,7 @@ public class BaseService<E> {
 			this.services.automaticFields().onUpdate(this.model, entity);
 			this.entityManager.flush();
 			return entity;
-		}, false);
+		}, false, false);
 	}
 
 	/**
@@ -366,7 +375,8 @@ public class BaseService<E> {
 		}
 		String key = includeDeleted + " " + this.services.strictMapper()
 			.valueToTree(new java.util.TreeMap<String, Object>((filter != null) ? filter : Map.of()));
-		long version = this.writes.get();
+		boolean filtered = filter != null && !filter.isEmpty();
+		long version = filtered ? this.writes.get() : this.rowChanges.get();
 		if (this.counts.size() > 1000) {
 			this.counts.clear();
 		}
@@ -427,7 +437,7 @@ public class BaseService<E> {
 				}
 			}
 			return updated;
-		}, false);
+		}, false, true);
 	}
 
 	/**
@@ -458,7 +468,7 @@ public class BaseService<E> {
 				});
 			}
 			return deleted;
-		}, true);
+		}, true, false);
 	}
 
 	private void checkSort(SortOrder sort) {
@@ -564,7 +574,15 @@ public class BaseService<E> {
 		return this.reads.execute((status) -> work.get());
 	}
 
-	private <T> T write(Supplier<T> work, boolean deleting) {
+	/**
+	 * Runs work in a write transaction.
+	 * @param work the work
+	 * @param deleting whether it deletes (a foreign key failure then means "still
+	 * referenced")
+	 * @param rowsOnly whether it changes only fields of existing rows, so that the
+	 * unfiltered total stays right
+	 */
+	private <T> T write(Supplier<T> work, boolean deleting, boolean rowsOnly) {
 		try {
 			return this.writeTransactions.execute((status) -> work.get());
 		}
@@ -572,6 +590,10 @@ public class BaseService<E> {
 			throw ConstraintFailures.translate(ex, this.model, deleting).orElseThrow(() -> ex);
 		}
 		finally {
+			// after the commit, so that no count taken before it is cached as current
+			if (!rowsOnly) {
+				this.rowChanges.incrementAndGet();
+			}
 			this.writes.incrementAndGet();
 		}
 	}

@@ -35,4 +35,27 @@ class CountCacheTest extends IntegrationTest {
 		assertThat(total("&filter=" + q("{\"name\":\"S\"}"))).isEqualTo("1");
 	}
 
+	@Test
+	void updatesKeepTheUnfilteredTotalButRenewFilteredOnes() {
+		String id = null;
+		for (int i = 0; i < 3; i++) {
+			id = create("/users", "{\"name\":\"same\",\"email\":\"u" + i + "@example.com\"}").get("id").stringValue();
+		}
+		String same = "&filter=" + q("{\"name\":\"same\"}");
+		assertThat(total("")).isEqualTo("3");
+		assertThat(total(same)).isEqualTo("3");
+		this.jdbc.update("insert into users (id, name, email, created_at) "
+				+ "values ('sql', 'same', 's@example.com', '2024-01-01 00:00:00.000')");
+		assertThat(put("/users/" + id, "{\"name\":\"renamed\"}").status()).isEqualTo(200);
+		assertThat(total("")).as("an update cannot change how many rows the whole list has").isEqualTo("3");
+		assertThat(total(same)).as("it can change which rows a filter matches: counted afresh").isEqualTo("3");
+		assertThat(patch("/users", "[{\"id\":\"sql\",\"data\":{\"name\":\"other\"}}]").status()).isEqualTo(200);
+		assertThat(total(same)).isEqualTo("2");
+		assertThat(total("")).isEqualTo("3");
+		String created = create("/users", "{\"name\":\"n\",\"email\":\"n@example.com\"}").get("id").stringValue();
+		assertThat(total("")).as("a create renews it").isEqualTo("5");
+		assertThat(delete("/users/" + created).status()).isEqualTo(200);
+		assertThat(total("")).as("so does a delete").isEqualTo("4");
+	}
+
 }
