@@ -71,8 +71,14 @@ public class StorageService extends BaseService<Storage> {
 	 * @param record its record
 	 * @param appended whether a new record was made ({@code false}: the same file was
 	 * already stored)
+	 * @param restored whether that record was a soft-deleted one brought back
 	 */
-	record Accepted(Storage record, boolean appended) {
+	record Accepted(Storage record, boolean appended, boolean restored) {
+
+		Accepted(Storage record, boolean appended) {
+			this(record, appended, false);
+		}
+
 	}
 
 	/**
@@ -88,30 +94,56 @@ public class StorageService extends BaseService<Storage> {
 	}
 
 	/**
-	 * Stores every acceptable file; the others are listed with the reason.
+	 * Stores every acceptable file; the others are listed with the reason. When storing
+	 * one fails (a full disk, say), the files of the request stored before it are taken
+	 * back, so that a failed request leaves nothing its client was not told about.
 	 * @param files the files of the request
 	 * @return what was stored and what was not
 	 */
 	UploadResult upload(List<Upload> files) {
 		List<Accepted> accepted = new ArrayList<>();
 		List<Rejected> rejected = new ArrayList<>();
-		for (Upload file : files) {
-			String name = FileNames.original(file.fileName());
-			try (InputStream in = file.content().getInputStream()) {
-				Checked checked = stageAndCheck(in, file.declaredType(), this.properties.maxFileSize(),
-						this.properties.allowedTypes());
-				if (checked.problem() != null) {
-					rejected.add(new Rejected(name, checked.problem()));
+		try {
+			for (Upload file : files) {
+				String name = FileNames.original(file.fileName());
+				try (InputStream in = file.content().getInputStream()) {
+					Checked checked = stageAndCheck(in, file.declaredType(), this.properties.maxFileSize(),
+							this.properties.allowedTypes());
+					if (checked.problem() != null) {
+						rejected.add(new Rejected(name, checked.problem()));
+					}
+					else {
+						accepted.add(store(checked.staged(), name, checked.type()));
+					}
 				}
-				else {
-					accepted.add(store(checked.staged(), name, checked.type()));
+				catch (IOException ex) {
+					throw storageFailure(ex);
 				}
-			}
-			catch (IOException ex) {
-				throw storageFailure(ex);
 			}
 		}
+		catch (RuntimeException ex) {
+			takeBack(accepted);
+			throw ex;
+		}
 		return new UploadResult(accepted, rejected);
+	}
+
+	/**
+	 * Undoes what a failed request stored: new records go, restored ones are deleted
+	 * again.
+	 */
+	private void takeBack(List<Accepted> accepted) {
+		for (Accepted stored : accepted) {
+			if (!stored.appended()) {
+				continue;
+			}
+			try {
+				delete(stored.record().getId(), !stored.restored());
+			}
+			catch (RuntimeException ex) {
+				log.error("Could not take back {} after a failed upload; it stays stored", stored.record().getId(), ex);
+			}
+		}
 	}
 
 	/**
@@ -272,7 +304,7 @@ public class StorageService extends BaseService<Storage> {
 			}
 			try {
 				if (existing.isPresent()) {
-					return new Accepted(restore(existing.get().getId()), true);
+					return new Accepted(restore(existing.get().getId()), true, true);
 				}
 				return new Accepted(create(new Storage(key, name, staged.size(), type, staged.hash())), true);
 			}

@@ -116,6 +116,14 @@ class DiskFullIT {
 			}
 			assertInsufficientStorage(response, "the upload that would take the reserve");
 			assertThat(stored).isNotEmpty();
+			byte[] small = png(1000);
+			assertInsufficientStorage(service.upload(small, png(MB)), "two files, the second too many");
+			assertThat(blobs(service)).as("the first file of the failed request is taken back").hasSize(stored.size());
+			JsonNode alone = created(service.upload(small)).at("/data/0");
+			assertThat(alone.get("append").booleanValue()).as("stored anew: it fitted, and was not kept before")
+				.isTrue();
+			assertThat(service.send("DELETE", "/storage/" + alone.get("id").stringValue() + "?permanent=true", null)
+				.statusCode()).isEqualTo(200);
 
 			String user = created(service.send("POST", "/users", user("Still", 1))).get("id").stringValue();
 			assertThat(service.send("PUT", "/users/" + user, user("Still here", 1)).statusCode()).isEqualTo(200);

@@ -222,19 +222,22 @@ final class PackagedService implements AutoCloseable {
 	}
 
 	/**
-	 * Uploads one file to {@code POST /storage} as the form field {@code images[]}.
-	 * @param content the file's bytes
+	 * Uploads files to {@code POST /storage} in one request, as the form field
+	 * {@code images[]}.
+	 * @param contents the files' bytes
 	 * @return the response
 	 */
-	HttpResponse<String> upload(byte[] content) throws IOException {
+	HttpResponse<String> upload(byte[]... contents) throws IOException {
 		String boundary = "safety-test-boundary";
 		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-		body.writeBytes(
-				("--" + boundary + "\r\nContent-Disposition: form-data; name=\"images[]\"; filename=\"a.png\"\r\n"
-						+ "Content-Type: image/png\r\n\r\n")
-					.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-		body.writeBytes(content);
-		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		for (int i = 0; i < contents.length; i++) {
+			body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"images[]\"; filename=\"" + i
+					+ ".png\"\r\nContent-Type: image/png\r\n\r\n")
+				.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			body.writeBytes(contents[i]);
+			body.writeBytes("\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		}
+		body.writeBytes(("--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
 		try {
 			return HTTP.send(HttpRequest.newBuilder(uri("/storage"))
 				.timeout(Duration.ofSeconds(60))
