@@ -63,7 +63,7 @@ class QueryPlannerStatisticsTest {
 			assertThat(plan(connection, "trap", 1)).contains("USE TEMP B-TREE FOR ORDER BY");
 		}
 		try (ConfigurableApplicationContext second = start()) {
-			assertThat(statistics("trap")).allMatch((stat) -> stat.startsWith(ROWS + " "));
+			assertThat(statistics("trap")).isNotEmpty().allMatch((stat) -> stat.startsWith(ROWS + " "));
 			assertThat(statistics("users")).isNotEmpty().allMatch((stat) -> stat.startsWith(ROWS + " "));
 			assertEveryReaderWalksTheOrderIndex(second);
 		}
@@ -90,7 +90,7 @@ class QueryPlannerStatisticsTest {
 				}
 			}
 			assertThat(service.getBean(QueryPlannerStatistics.class).refresh()).isTrue();
-			assertThat(statistics("trap")).allMatch((stat) -> stat.startsWith(ROWS + " "));
+			assertThat(statistics("trap")).isNotEmpty().allMatch((stat) -> stat.startsWith(ROWS + " "));
 			assertEveryReaderWalksTheOrderIndex(service);
 		}
 	}
