@@ -20,15 +20,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * busy handler
  * @param connectionTimeout how long a request waits for a pooled connection before it
  * gets a 503
+ * @param optimizeInterval how often the query planner's statistics are checked and
+ * refreshed where a table grew or shrank a lot (they are also checked on every start)
  */
 @ConfigurationProperties("flarekit.database")
 public record DatabaseProperties(@DefaultValue("./data/flarekit.db") Path path,
 		@DefaultValue("5s") Duration busyTimeout, @DefaultValue("4") int readPoolSize,
-		@DefaultValue("1") int writePoolSize, @DefaultValue("30s") Duration connectionTimeout) {
+		@DefaultValue("1") int writePoolSize, @DefaultValue("30s") Duration connectionTimeout,
+		@DefaultValue("1h") Duration optimizeInterval) {
 
 	public DatabaseProperties {
 		if (readPoolSize < 1 || writePoolSize < 1) {
 			throw new IllegalArgumentException("flarekit.database pool sizes must be at least 1");
+		}
+		if (optimizeInterval.isNegative() || optimizeInterval.isZero()) {
+			throw new IllegalArgumentException("flarekit.database.optimize-interval must be positive");
 		}
 	}
 
