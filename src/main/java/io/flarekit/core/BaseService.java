@@ -325,10 +325,6 @@ public class BaseService<E> {
 						"was made for the order [\"" + cursor.sort().field() + "\",\"" + cursor.sort().direction()
 								+ "\"]: ask with that sort, or start again without a cursor");
 			}
-			if (!this.model.has(cursor.sort().field())) {
-				throw ServiceException.invalid(Cursor.PARAMETER, FieldError.INVALID_VALUE,
-						"is not a cursor of " + this.model.name());
-			}
 			specification = specification.and(cursor.toSpecification(this.model, this.services.strictMapper()));
 		}
 		// one row more than asked tells whether there is a next page
@@ -579,10 +575,10 @@ public class BaseService<E> {
 	 * @param work the work
 	 * @param deleting whether it deletes (a foreign key failure then means "still
 	 * referenced")
-	 * @param rowsOnly whether it changes only fields of existing rows, so that the
+	 * @param fieldsOnly whether it changes only fields of existing rows, so that the
 	 * unfiltered total stays right
 	 */
-	private <T> T write(Supplier<T> work, boolean deleting, boolean rowsOnly) {
+	private <T> T write(Supplier<T> work, boolean deleting, boolean fieldsOnly) {
 		try {
 			return this.writeTransactions.execute((status) -> work.get());
 		}
@@ -591,7 +587,7 @@ public class BaseService<E> {
 		}
 		finally {
 			// after the commit, so that no count taken before it is cached as current
-			if (!rowsOnly) {
+			if (!fieldsOnly) {
 				this.rowChanges.incrementAndGet();
 			}
 			this.writes.incrementAndGet();
