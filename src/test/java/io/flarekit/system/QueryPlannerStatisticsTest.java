@@ -73,12 +73,18 @@ class QueryPlannerStatisticsTest {
 	void rowsWrittenWhileTheServiceRunsAreAnalyzedByTheNextRefreshAndEveryReaderPlansWithIt() throws SQLException {
 		try (ConfigurableApplicationContext service = start()) {
 			try (Connection connection = open(); Statement statement = connection.createStatement()) {
+				// one transaction: a reader the pool opens meanwhile must not load the
+				// new
+				// table without its statistics (it keeps what it loaded, as below)
+				connection.setAutoCommit(false);
 				statement.execute("create table trap (id text primary key, created_at text not null, "
 						+ "deleted_at text, email text not null)");
 				statement.execute("create index trap_created_at on trap (created_at, id)");
 				statement
 					.execute("create unique index trap_live_email on trap (lower(email)) where deleted_at is null");
 				statement.execute("analyze trap");
+				connection.commit();
+				connection.setAutoCommit(true);
 				bulkLoad(statement, "trap");
 				bulkLoad(statement, "users");
 			}
