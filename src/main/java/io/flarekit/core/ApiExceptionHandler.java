@@ -85,11 +85,9 @@ public class ApiExceptionHandler {
 
 	@ExceptionHandler(MultipartException.class)
 	ResponseEntity<ApiProblem> multipart(MultipartException ex, HttpServletRequest request) {
-		if (ex instanceof ErrorResponse error) {
-			return spring(ex, error, request);
-		}
-		if (DiskFull.isCause(ex)) {
-			return diskFull(ex, request);
+		if (ex instanceof ErrorResponse || DiskFull.isCause(ex)) {
+			// Spring's own status (413 for a too large upload) or the server's disk
+			return unexpected(ex, request);
 		}
 		String message = "The multipart/form-data body cannot be read (a missing boundary, a cut-off part?)";
 		return respond(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_ERROR, message,

@@ -275,11 +275,8 @@ public class BaseService<E> {
 	 */
 	public ListResult<E> getList(Range range, SortOrder sort, Map<String, ?> filter, boolean includeDeleted,
 			Collection<String> embed) {
-		checkEmbed(embed);
-		checkSort(sort);
+		Specification<E> specification = listCondition(sort, filter, includeDeleted, embed);
 		Range capped = range.cappedAt(this.services.maxPageSize());
-		Specification<E> specification = this.filters.toSpecification(filter, includeDeleted)
-			.and(fetching(List.copyOf(embed)));
 		OffsetPageable page = new OffsetPageable(capped.start(), (int) capped.size(), sort.toSort());
 		List<E> rows = read(() -> this.repository.findPage(specification, page));
 		long total;
@@ -311,14 +308,11 @@ public class BaseService<E> {
 	 */
 	public KeysetPage<E> getListAfter(Cursor cursor, int limit, SortOrder sort, Map<String, ?> filter,
 			boolean includeDeleted, Collection<String> embed) {
-		checkEmbed(embed);
-		checkSort(sort);
+		Specification<E> specification = listCondition(sort, filter, includeDeleted, embed);
 		if (limit < 1) {
 			throw ServiceException.invalid("limit", FieldError.INVALID_VALUE, "must be at least 1");
 		}
 		int size = Math.min(limit, this.services.maxPageSize());
-		Specification<E> specification = this.filters.toSpecification(filter, includeDeleted)
-			.and(fetching(List.copyOf(embed)));
 		if (cursor != null) {
 			if (!cursor.sort().equals(sort)) {
 				throw ServiceException.invalid(Cursor.PARAMETER, FieldError.INVALID_VALUE,
@@ -467,11 +461,18 @@ public class BaseService<E> {
 		}, true, false);
 	}
 
-	private void checkSort(SortOrder sort) {
+	/**
+	 * The condition of a list page, after checking the order and the associations to
+	 * embed: the filter, and the joins that load those associations.
+	 */
+	private Specification<E> listCondition(SortOrder sort, Map<String, ?> filter, boolean includeDeleted,
+			Collection<String> embed) {
+		checkEmbed(embed);
 		if (!this.model.has(sort.field())) {
 			throw ServiceException.invalid("sort", FieldError.UNKNOWN_FIELD,
 					"'" + sort.field() + "' is not a field of " + this.model.name() + " to sort by");
 		}
+		return this.filters.toSpecification(filter, includeDeleted).and(fetching(List.copyOf(embed)));
 	}
 
 	private void checkEmbed(Collection<String> embed) {
