@@ -81,9 +81,7 @@ class StorageController extends ResourceController<Storage> {
 		}
 		List<ObjectNode> data = new ArrayList<>();
 		for (StorageService.Accepted accepted : result.accepted()) {
-			ObjectNode record = this.json.valueToTree(accepted.record());
-			record.put("append", accepted.appended());
-			data.add(record);
+			data.add(accepted.toJson(this.json));
 		}
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("success", true);

@@ -22,6 +22,8 @@ import io.flarekit.core.ServiceException;
 import org.apache.tika.Tika;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.core.io.InputStreamSource;
 import org.springframework.http.HttpStatus;
@@ -77,6 +79,13 @@ public class StorageService extends BaseService<Storage> {
 
 		Accepted(Storage record, boolean appended) {
 			this(record, appended, false);
+		}
+
+		/** The record as the upload responses show it: its JSON with {@code append}. */
+		ObjectNode toJson(JsonMapper json) {
+			ObjectNode node = json.valueToTree(this.record);
+			node.put("append", this.appended);
+			return node;
 		}
 
 	}

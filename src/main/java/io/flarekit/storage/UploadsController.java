@@ -12,7 +12,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -78,12 +77,10 @@ class UploadsController {
 	@Operation(summary = "Assemble the listed parts, in order, into a stored file")
 	ResponseEntity<Map<String, Object>> complete(@PathVariable String uploadId, @RequestBody JsonNode body) {
 		StorageService.Accepted accepted = this.uploads.complete(uploadId, completedParts(body), this.storage);
-		ObjectNode record = this.json.valueToTree(accepted.record());
-		record.put("append", accepted.appended());
 		Map<String, Object> response = new LinkedHashMap<>();
 		response.put("success", true);
 		response.put("message", "Upload completed successfully");
-		response.put("data", List.of(record));
+		response.put("data", List.of(accepted.toJson(this.json)));
 		return ResponseEntity.status(HttpStatus.CREATED).body(response);
 	}
 
