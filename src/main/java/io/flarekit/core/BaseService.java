@@ -229,10 +229,18 @@ public class BaseService<E> {
 		if (!this.model.has(EntityModel.SHORT_ID)) {
 			throw ServiceException.badRequest(this.model.name() + " records have no shortId");
 		}
-		return read(() -> this.repository
-			.findAll(this.filters.toSpecification(Map.of(EntityModel.SHORT_ID, shortId), includeDeleted))
-			.stream()
-			.findFirst());
+		return findFirst(Map.of(EntityModel.SHORT_ID, shortId), includeDeleted);
+	}
+
+	/**
+	 * The first record that matches a filter, for lookups by a unique field.
+	 * @param filter the conditions, as for {@link #getList}
+	 * @param includeDeleted whether a soft-deleted record is returned
+	 * @return the record, or empty
+	 */
+	public Optional<E> findFirst(Map<String, ?> filter, boolean includeDeleted) {
+		Specification<E> condition = this.filters.toSpecification(filter, includeDeleted);
+		return read(() -> this.repository.findAll(condition).stream().findFirst());
 	}
 
 	/**
@@ -287,7 +295,7 @@ public class BaseService<E> {
 			total = 0;
 		}
 		else {
-			total = count(filter, includeDeleted);
+			total = count(specification, filter, includeDeleted);
 		}
 		return new ListResult<>(rows, capped.start(), total);
 	}
@@ -354,14 +362,15 @@ public class BaseService<E> {
 	}
 
 	/**
-	 * The total of a list, reused while this service has written nothing to the entity
-	 * and the entry is younger than {@code flarekit.api.count-cache-ttl}: counting scans
-	 * every matching row, and react-admin asks for the total with every page.
+	 * The total of a list (the page's condition; its joins are left out of a count),
+	 * reused while this service has written nothing to the entity and the entry is
+	 * younger than {@code flarekit.api.count-cache-ttl}: counting scans every matching
+	 * row, and react-admin asks for the total with every page.
 	 */
-	private long count(Map<String, ?> filter, boolean includeDeleted) {
+	private long count(Specification<E> specification, Map<String, ?> filter, boolean includeDeleted) {
 		long ttl = this.services.countCacheTtl().toNanos();
 		if (ttl <= 0) {
-			return getCount(filter, includeDeleted);
+			return read(() -> this.repository.count(specification));
 		}
 		String key = includeDeleted + " " + this.services.strictMapper()
 			.valueToTree(new java.util.TreeMap<String, Object>((filter != null) ? filter : Map.of()));
@@ -371,11 +380,10 @@ public class BaseService<E> {
 			this.counts.clear();
 		}
 		// one request counts while the others asking for the same total wait for it
-		return this.counts
-			.compute(key,
-					(k, cached) -> (cached != null && cached.writes() == version
-							&& System.nanoTime() - cached.nanos() < ttl) ? cached
-									: new CachedCount(getCount(filter, includeDeleted), version, System.nanoTime()))
+		return this.counts.compute(key, (k,
+				cached) -> (cached != null && cached.writes() == version && System.nanoTime() - cached.nanos() < ttl)
+						? cached
+						: new CachedCount(read(() -> this.repository.count(specification)), version, System.nanoTime()))
 			.total();
 	}
 

@@ -7,8 +7,6 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.springframework.http.HttpStatus;
-
 /**
  * Reads SQLite's constraint failures and says which field of the request they concern: a
  * duplicate is a 409 naming the field, a missing value a 400, a broken reference a 409.
@@ -67,7 +65,7 @@ final class ConstraintFailures {
 		if (message.contains("FOREIGN KEY constraint failed")) {
 			String text = deleting ? "The " + model.name() + " record is still referenced by other records"
 					: "A referenced record does not exist";
-			return Optional.of(new ServiceException(HttpStatus.CONFLICT, ErrorCode.CONFLICT, text, List.of()));
+			return Optional.of(ServiceException.conflict(text, List.of()));
 		}
 		matcher = CHECK.matcher(message);
 		if (matcher.find()) {

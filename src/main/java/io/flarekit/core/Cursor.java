@@ -30,8 +30,6 @@ public record Cursor(SortOrder sort, JsonNode value, String id) {
 
 	static final String PARAMETER = "cursor";
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
 	/**
 	 * The cursor after a row.
 	 * @param model the entity's model
@@ -52,7 +50,8 @@ public record Cursor(SortOrder sort, JsonNode value, String id) {
 	 */
 	public static Cursor parse(String token) {
 		try {
-			JsonNode node = JSON.readTree(new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8));
+			JsonNode node = ListParams.JSON
+				.readTree(new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8));
 			if (node.isArray() && node.size() == 4 && node.get(0).isString() && node.get(1).isString()
 					&& node.get(3).isString()) {
 				Sort.Direction direction = Sort.Direction.fromOptionalString(node.get(1).stringValue()).orElse(null);
@@ -71,7 +70,7 @@ public record Cursor(SortOrder sort, JsonNode value, String id) {
 
 	/** The opaque form that clients pass back. */
 	public String token() {
-		String json = JSON
+		String json = ListParams.JSON
 			.writeValueAsString(new Object[] { this.sort.field(), this.sort.direction().name(), this.value, this.id });
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
 	}

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.json.JsonMapper;
@@ -49,6 +50,7 @@ final class EntityBinder<E> {
 			return List.of(new FieldError("body", FieldError.INVALID_TYPE, "must be a JSON object"));
 		}
 		List<FieldError> errors = new ArrayList<>();
+		ObjectReader updater = this.mapper.readerForUpdating(entity);
 		for (Map.Entry<String, JsonNode> property : body.properties()) {
 			String field = property.getKey();
 			JsonNode value = property.getValue();
@@ -64,7 +66,7 @@ final class EntityBinder<E> {
 			ObjectNode single = this.mapper.createObjectNode();
 			single.set(field, value);
 			try {
-				this.mapper.readerForUpdating(entity).readValue(single);
+				updater.readValue(single);
 			}
 			catch (UnrecognizedPropertyException ex) {
 				errors.add(new FieldError(field, FieldError.UNKNOWN_FIELD,

@@ -22,7 +22,8 @@ import org.springframework.data.domain.Sort;
  */
 record ListParams(Range range, SortOrder sort, Map<String, JsonNode> filter) {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	/** Reads and writes the parameters' JSON (also cursors); no settings of the API's. */
+	static final JsonMapper JSON = JsonMapper.builder().build();
 
 	/** The furthest a page may start: SQL offsets are 32-bit in JPA. */
 	private static final long MAX_START = Integer.MAX_VALUE;

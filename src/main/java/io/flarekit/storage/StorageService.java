@@ -295,11 +295,7 @@ public class StorageService extends BaseService<Storage> {
 	private Accepted store(BlobStore.StagedBlob staged, String name, String type) {
 		String key = FileNames.key(staged.hash(), name);
 		synchronized (this.references) {
-			Optional<Storage> existing = getList(io.flarekit.core.Range.FIRST_PAGE,
-					io.flarekit.core.SortOrder.NEWEST_FIRST, Map.of("key", key), true)
-				.records()
-				.stream()
-				.findFirst();
+			Optional<Storage> existing = findFirst(Map.of("key", key), true);
 			if (existing.isPresent() && existing.get().getDeletedAt() == null) {
 				this.blobs.discard(staged);
 				return new Accepted(existing.get(), false);
