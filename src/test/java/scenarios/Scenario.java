@@ -1,6 +1,6 @@
 package scenarios;
 
-import io.flarekit.core.RenamedFrom;
+import io.flarekit.core.model.RenamedFrom;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -182,7 +182,7 @@ public final class Scenario {
 	/** Users with an email index that ignores case among live rows. */
 	@Entity(name = "Account")
 	@Table(name = "accounts")
-	@io.flarekit.core.SqliteIndex(name = "ux_accounts_email", unique = true, on = "lower(email)",
+	@io.flarekit.core.model.SqliteIndex(name = "ux_accounts_email", unique = true, on = "lower(email)",
 			where = "deleted_at is null")
 	public static class Account {
 

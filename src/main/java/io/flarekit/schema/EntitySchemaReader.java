@@ -11,8 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import io.flarekit.core.RenamedFrom;
-import io.flarekit.core.SqliteIndex;
+import io.flarekit.core.model.RenamedFrom;
+import io.flarekit.core.model.SqliteIndex;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy;

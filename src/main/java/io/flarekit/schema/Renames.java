@@ -3,7 +3,7 @@ package io.flarekit.schema;
 import java.util.Map;
 
 /**
- * What the entities say was renamed, from {@link io.flarekit.core.RenamedFrom}.
+ * What the entities say was renamed, from {@link io.flarekit.core.model.RenamedFrom}.
  *
  * @param tables new table name by old table name
  * @param columns per (new) table, new column name by old column name

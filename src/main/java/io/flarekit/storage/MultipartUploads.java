@@ -27,10 +27,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import io.flarekit.core.ErrorCode;
-import io.flarekit.core.FieldError;
-import io.flarekit.core.ServiceException;
-
+import io.flarekit.core.error.ErrorCode;
+import io.flarekit.core.error.FieldError;
+import io.flarekit.core.error.ServiceException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.util.FileSystemUtils;

@@ -6,12 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.flarekit.core.ErrorCode;
-import io.flarekit.core.FieldError;
-import io.flarekit.core.ResourceController;
-import io.flarekit.core.ResourceEndpoints;
-import io.flarekit.core.ResourceEndpoints.Endpoint;
-import io.flarekit.core.ServiceException;
+import io.flarekit.core.error.ErrorCode;
+import io.flarekit.core.error.FieldError;
+import io.flarekit.core.error.ServiceException;
+import io.flarekit.core.web.ResourceController;
+import io.flarekit.core.web.ResourceEndpoints;
+import io.flarekit.core.web.ResourceEndpoints.Endpoint;
 import io.swagger.v3.oas.annotations.Operation;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;

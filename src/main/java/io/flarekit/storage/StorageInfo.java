@@ -2,8 +2,8 @@ package io.flarekit.storage;
 
 import java.time.Instant;
 
+import io.flarekit.core.model.UtcTimestampConverter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import io.flarekit.core.UtcTimestampConverter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,8 +1,7 @@
 package io.flarekit.storage;
 
-import io.flarekit.core.CrudServices;
-import io.flarekit.core.ResourceController;
-
+import io.flarekit.core.service.CrudServices;
+import io.flarekit.core.web.ResourceController;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 

@@ -13,12 +13,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import io.flarekit.core.BaseService;
-import io.flarekit.core.CrudServices;
-import io.flarekit.core.DiskFull;
-import io.flarekit.core.ErrorCode;
-import io.flarekit.core.FieldError;
-import io.flarekit.core.ServiceException;
+import io.flarekit.core.error.DiskFull;
+import io.flarekit.core.error.ErrorCode;
+import io.flarekit.core.error.FieldError;
+import io.flarekit.core.error.ServiceException;
+import io.flarekit.core.service.BaseService;
+import io.flarekit.core.service.CrudServices;
 import org.apache.tika.Tika;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

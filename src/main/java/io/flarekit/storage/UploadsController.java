@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.flarekit.core.FieldError;
-import io.flarekit.core.ServiceException;
+import io.flarekit.core.error.FieldError;
+import io.flarekit.core.error.ServiceException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.databind.JsonNode;

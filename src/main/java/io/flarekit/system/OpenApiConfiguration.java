@@ -3,8 +3,9 @@ package io.flarekit.system;
 import java.util.List;
 import java.util.Map;
 
-import io.flarekit.core.ApiProblem;
-import io.flarekit.core.ResourceController;
+import io.flarekit.core.error.ApiProblem;
+import io.flarekit.core.web.ResourceController;
+import io.flarekit.core.web.ResourceEndpoints.Endpoint;
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -69,12 +70,13 @@ class OpenApiConfiguration {
 			.getGeneric(0)
 			.resolve(Object.class);
 		Schema<?> entitySchema = new Schema<>().$ref("#/components/schemas/" + entity.getSimpleName());
-		String method = handler.getMethod().getName();
+		Endpoint endpoint = Endpoint.of(handler.getMethod()).orElse(null);
 		operation.setTags(List.of(resource));
-		operation.setOperationId(resource.replace('-', '_') + "_" + method);
-		switch (method) {
-			case "create", "update" -> operation.setRequestBody(jsonBody(entitySchema));
-			case "bulkUpdate" -> operation.setRequestBody(
+		operation.setOperationId(resource.replace('-', '_') + "_"
+				+ ((endpoint != null) ? endpoint.operationName() : handler.getMethod().getName()));
+		switch ((endpoint != null) ? endpoint : Endpoint.GET) {
+			case CREATE, UPDATE -> operation.setRequestBody(jsonBody(entitySchema));
+			case BULK_UPDATE -> operation.setRequestBody(
 					jsonBody(new ArraySchema().items(new ObjectSchema().addProperty("id", new StringSchema())
 						.addProperty("data", entitySchema)
 						.required(List.of("id", "data")))));
@@ -87,10 +89,10 @@ class OpenApiConfiguration {
 			ok.setContent(new Content().addMediaType("application/json", ok.getContent().get("*/*")));
 		}
 		if (ok != null) {
-			String status = method.equals("create") ? "201" : "200";
+			String status = (endpoint == Endpoint.CREATE) ? "201" : "200";
 			responses.addApiResponse(status, ok.description(status.equals("201") ? "Created" : "OK"));
 		}
-		if (method.equals("list")) {
+		if (endpoint == Endpoint.LIST) {
 			ok.addHeaderObject("Content-Range",
 					new io.swagger.v3.oas.models.headers.Header()
 						.description("e.g. `" + resource + " 0-9/42`; `" + resource

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 
-import io.flarekit.core.ApiProblem;
-import io.flarekit.core.ErrorCode;
-import io.flarekit.core.RequestIds;
+import io.flarekit.core.error.ApiProblem;
+import io.flarekit.core.error.ErrorCode;
+import io.flarekit.core.web.RequestIds;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;

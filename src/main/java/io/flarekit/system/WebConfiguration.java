@@ -1,7 +1,6 @@
 package io.flarekit.system;
 
-import io.flarekit.core.ResourceController;
-
+import io.flarekit.core.web.ResourceController;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;

@@ -1,7 +1,7 @@
 package io.flarekit.users;
 
-import io.flarekit.core.SoftDeletableEntity;
-import io.flarekit.core.SqliteIndex;
+import io.flarekit.core.model.SoftDeletableEntity;
+import io.flarekit.core.model.SqliteIndex;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Index;

@@ -53,7 +53,7 @@ class ProjectMigrationsTest {
 			}
 			assertThat(DatabaseSchemaReader.read(connection)
 				.differencesFrom(EntitySchemaReader.read(List.of(io.flarekit.core.testentities.Article.class,
-						io.flarekit.core.testentities.Tag.class, io.flarekit.core.UtcTimestampConverter.class))))
+						io.flarekit.core.testentities.Tag.class, io.flarekit.core.model.UtcTimestampConverter.class))))
 				.isEmpty();
 		}
 	}

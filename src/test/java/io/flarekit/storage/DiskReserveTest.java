@@ -8,8 +8,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
-import io.flarekit.core.ErrorCode;
-import io.flarekit.core.ServiceException;
+import io.flarekit.core.error.ErrorCode;
+import io.flarekit.core.error.ServiceException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

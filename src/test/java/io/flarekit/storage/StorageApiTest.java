@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import io.flarekit.IntegrationTest;
+import io.flarekit.core.query.Range;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 

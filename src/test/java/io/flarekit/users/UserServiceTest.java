@@ -6,13 +6,13 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.flarekit.IntegrationTest;
-import io.flarekit.core.BaseService;
-import io.flarekit.core.BulkUpdate;
-import io.flarekit.core.CrudServices;
-import io.flarekit.core.ListResult;
-import io.flarekit.core.Range;
-import io.flarekit.core.ServiceException;
-import io.flarekit.core.SortOrder;
+import io.flarekit.core.error.ServiceException;
+import io.flarekit.core.query.ListResult;
+import io.flarekit.core.query.Range;
+import io.flarekit.core.query.SortOrder;
+import io.flarekit.core.service.BaseService;
+import io.flarekit.core.service.BulkUpdate;
+import io.flarekit.core.service.CrudServices;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

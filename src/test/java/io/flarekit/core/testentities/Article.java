@@ -1,6 +1,6 @@
 package io.flarekit.core.testentities;
 
-import io.flarekit.core.SoftDeletableEntity;
+import io.flarekit.core.model.SoftDeletableEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -1,0 +1,30 @@
+package io.flarekit.core.error;
+
+import java.util.List;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Answers errors that happen outside Spring MVC (rejected by the servlet container, a
+ * filter, an oversized request) with the same problem shape as every other error.
+ */
+@RestController
+class ApiErrorController implements ErrorController {
+
+	@RequestMapping("${server.error.path:/error}")
+	ResponseEntity<ApiProblem> error(HttpServletRequest request) {
+		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+		HttpStatus status = (code instanceof Integer value && HttpStatus.resolve(value) != null)
+				? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
+		String message = status.is5xxServerError() ? "An unexpected error occurred" : status.getReasonPhrase();
+		return ApiExceptionHandler.respond(status, ErrorCode.of(status.value()), message, List.of(), request, null);
+	}
+
+}

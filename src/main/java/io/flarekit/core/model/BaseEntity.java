@@ -1,0 +1,49 @@
+package io.flarekit.core.model;
+
+import java.time.Instant;
+
+import io.flarekit.core.service.BaseService;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.persistence.Column;
+import jakarta.persistence.Id;
+import jakarta.persistence.MappedSuperclass;
+import org.hibernate.annotations.ColumnDefault;
+
+/**
+ * The columns most tables share: a UUIDv7 text id (so ids sort by creation), and the
+ * creation and last-update times. The {@link BaseService} fills all three; clients cannot
+ * set them. An entity does not have to extend this class: the service recognises the
+ * attributes {@code id}, {@code createdAt}, {@code updatedAt}, {@code deletedAt},
+ * {@code shortId}, {@code slug} and {@code title} by name, wherever they are declared.
+ */
+@MappedSuperclass
+@JsonPropertyOrder({ "id" })
+public abstract class BaseEntity {
+
+	@Id
+	@Column(nullable = false)
+	private String id;
+
+	@Column(nullable = false)
+	@ColumnDefault(UtcTimestampConverter.SQLITE_NOW)
+	private Instant createdAt;
+
+	private Instant updatedAt;
+
+	@Schema(description = "A UUIDv7 unless chosen on create")
+	public String getId() {
+		return this.id;
+	}
+
+	@Schema(accessMode = Schema.AccessMode.READ_ONLY)
+	public Instant getCreatedAt() {
+		return this.createdAt;
+	}
+
+	@Schema(accessMode = Schema.AccessMode.READ_ONLY)
+	public Instant getUpdatedAt() {
+		return this.updatedAt;
+	}
+
+}

@@ -1,0 +1,169 @@
+package io.flarekit.core.model;
+
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.persistence.metamodel.Attribute.PersistentAttributeType;
+import jakarta.persistence.metamodel.EntityType;
+import jakarta.persistence.metamodel.Metamodel;
+import jakarta.persistence.metamodel.SingularAttribute;
+
+import org.springframework.util.ClassUtils;
+import org.springframework.util.ReflectionUtils;
+
+/**
+ * What the generic layer knows about one entity, read once from the JPA metamodel: its
+ * plain attributes and their types, and which of the conventional attributes it has
+ * ({@code shortId}, {@code slug}, {@code deletedAt}, …), so that behaviour follows from
+ * the columns a table has, as in the original Flarekit.
+ *
+ * @param <E> the entity type
+ */
+public final class EntityModel<E> {
+
+	public static final String ID = "id";
+
+	public static final String SHORT_ID = "shortId";
+
+	public static final String SLUG = "slug";
+
+	public static final String TITLE = "title";
+
+	public static final String CREATED_AT = "createdAt";
+
+	public static final String UPDATED_AT = "updatedAt";
+
+	public static final String DELETED_AT = "deletedAt";
+
+	/** Attributes that only the server sets: clients' values for them are ignored. */
+	public static final Set<String> SERVER_MANAGED = Set.of(SHORT_ID, CREATED_AT, UPDATED_AT, DELETED_AT);
+
+	private final Class<E> type;
+
+	private final String name;
+
+	private final Map<String, Class<?>> attributes = new LinkedHashMap<>();
+
+	private final Map<String, Field> fields = new LinkedHashMap<>();
+
+	private final List<String> textAttributes = new ArrayList<>();
+
+	private final Set<String> nullable = new HashSet<>();
+
+	private final List<SqliteIndex> indexes;
+
+	private final Map<String, Field> associations = new LinkedHashMap<>();
+
+	public EntityModel(Class<E> type, Metamodel metamodel) {
+		EntityType<E> entity = metamodel.entity(type);
+		this.type = type;
+		this.name = entity.getName();
+		for (SingularAttribute<? super E, ?> attribute : entity.getSingularAttributes()) {
+			if (attribute.getPersistentAttributeType() == PersistentAttributeType.MANY_TO_ONE
+					|| attribute.getPersistentAttributeType() == PersistentAttributeType.ONE_TO_ONE) {
+				Field field = ReflectionUtils.findField(type, attribute.getName());
+				if (field != null) {
+					ReflectionUtils.makeAccessible(field);
+					this.associations.put(attribute.getName(), field);
+				}
+				continue;
+			}
+			if (attribute.getPersistentAttributeType() != PersistentAttributeType.BASIC) {
+				continue;
+			}
+			String attributeName = attribute.getName();
+			Class<?> javaType = ClassUtils.resolvePrimitiveIfNecessary(attribute.getJavaType());
+			this.attributes.put(attributeName, javaType);
+			if (attribute.isOptional()) {
+				this.nullable.add(attributeName);
+			}
+			Field field = ReflectionUtils.findField(type, attributeName);
+			if (field == null) {
+				throw new IllegalStateException(type.getName() + "." + attributeName
+						+ " must be a field: the generic layer maps entities by field access");
+			}
+			ReflectionUtils.makeAccessible(field);
+			this.fields.put(attributeName, field);
+			if (javaType == String.class && !attributeName.equals(ID)) {
+				this.textAttributes.add(attributeName);
+			}
+		}
+		if (!entity.hasSingleIdAttribute() || entity.getIdType().getJavaType() != String.class
+				|| !this.attributes.containsKey(ID)) {
+			throw new IllegalStateException(type.getName() + " needs a String attribute 'id' as its only @Id");
+		}
+		this.indexes = Arrays.asList(type.getAnnotationsByType(SqliteIndex.class));
+	}
+
+	public Class<E> type() {
+		return this.type;
+	}
+
+	/** The JPA entity name. */
+	public String name() {
+		return this.name;
+	}
+
+	/** Whether the entity has a plain (basic) attribute of that name. */
+	public boolean has(String attribute) {
+		return this.attributes.containsKey(attribute);
+	}
+
+	/** The Java type of a plain attribute, primitives boxed. */
+	public Class<?> typeOf(String attribute) {
+		return this.attributes.get(attribute);
+	}
+
+	/** Whether a plain attribute's column may hold null. */
+	public boolean isNullable(String attribute) {
+		return this.nullable.contains(attribute);
+	}
+
+	/**
+	 * Whether the entity has a to-one association of that name, which {@code embed} can
+	 * nest.
+	 */
+	public boolean hasAssociation(String name) {
+		return this.associations.containsKey(name);
+	}
+
+	public Object getAssociation(E entity, String name) {
+		return ReflectionUtils.getField(this.associations.get(name), entity);
+	}
+
+	public boolean isSoftDeletable() {
+		return has(DELETED_AT);
+	}
+
+	/** The attributes that {@code q} searches: every text attribute but the id. */
+	public List<String> textAttributes() {
+		return this.textAttributes;
+	}
+
+	public List<SqliteIndex> indexes() {
+		return this.indexes;
+	}
+
+	public Object get(E entity, String attribute) {
+		return ReflectionUtils.getField(this.fields.get(attribute), entity);
+	}
+
+	public void set(E entity, String attribute, Object value) {
+		ReflectionUtils.setField(this.fields.get(attribute), entity, value);
+	}
+
+	public String idOf(E entity) {
+		return (String) get(entity, ID);
+	}
+
+	public boolean isDeleted(E entity) {
+		return isSoftDeletable() && get(entity, DELETED_AT) != null;
+	}
+
+}

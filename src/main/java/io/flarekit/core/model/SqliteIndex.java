@@ -1,0 +1,49 @@
+package io.flarekit.core.model;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Repeatable;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * An index that JPA's {@code @Index} cannot express: on an expression and/or partial,
+ * e.g. email addresses unique ignoring case among rows that are not soft-deleted: <pre>
+ * &#64;SqliteIndex(name = "ux_users_email", unique = true, on = "lower(email)",
+ *         where = "deleted_at is null", field = "email")
+ * </pre> The schema belongs to the entity, so the index is declared here rather than in
+ * hand-written SQL; {@code field} names the JSON field that a violation of a unique index
+ * is reported against.
+ */
+@Documented
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Repeatable(SqliteIndex.List.class)
+public @interface SqliteIndex {
+
+	/** The index name, unique in the schema. */
+	String name();
+
+	/** The indexed expressions, comma-separated, in SQLite syntax over column names. */
+	String on();
+
+	/** The partial index condition in SQLite syntax, or empty for a full index. */
+	String where() default "";
+
+	boolean unique() default false;
+
+	/** The entity attribute a duplicate is reported against. */
+	String field() default "";
+
+	/** Holder for repeated {@link SqliteIndex} declarations. */
+	@Documented
+	@Target(ElementType.TYPE)
+	@Retention(RetentionPolicy.RUNTIME)
+	@interface List {
+
+		SqliteIndex[] value();
+
+	}
+
+}

@@ -1,0 +1,151 @@
+package io.flarekit.core.service;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.flarekit.core.error.FieldError;
+import io.flarekit.core.error.ServiceException;
+import io.flarekit.core.error.Validation;
+import io.flarekit.core.model.AutomaticFields;
+import io.flarekit.core.model.EntityModel;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import jakarta.validation.Validator;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The steps of one entity's writes, inside the transaction that {@link BaseService}
+ * holds: bind a request body, fill the automatic fields, validate, and flush, so that a
+ * constraint failure surfaces while the service can still name the field.
+ *
+ * @param <E> the entity type
+ */
+final class EntityChanges<E> {
+
+	private final EntityModel<E> model;
+
+	private final EntityManager entityManager;
+
+	private final EntityBinder<E> binder;
+
+	private final AutomaticFields automaticFields;
+
+	private final Validator validator;
+
+	EntityChanges(EntityModel<E> model, CrudServices services) {
+		this.model = model;
+		this.entityManager = services.entityManager();
+		this.binder = new EntityBinder<>(model, services.strictMapper());
+		this.automaticFields = services.automaticFields();
+		this.validator = services.validator();
+	}
+
+	/** Binds a request body to an entity: what was wrong with it, or nothing. */
+	List<FieldError> bind(E entity, JsonNode data, boolean creating) {
+		return this.binder.bind(entity, data, creating);
+	}
+
+	E insert(E entity, List<FieldError> bindingErrors) {
+		List<FieldError> errors = new ArrayList<>(bindingErrors);
+		errors.addAll(this.automaticFields.onCreate(this.model, entity, this.entityManager));
+		validate(entity, errors);
+		this.entityManager.persist(entity);
+		this.entityManager.flush();
+		return entity;
+	}
+
+	E change(String id, Function<? super E, List<FieldError>> change) {
+		E entity = find(id, false).orElseThrow(() -> ServiceException.notFound(this.model.name(), id));
+		List<FieldError> bindingErrors = change.apply(entity);
+		this.automaticFields.onUpdate(this.model, entity);
+		validate(entity, bindingErrors);
+		this.entityManager.flush();
+		return entity;
+	}
+
+	/** Applies several updates in order; a failure names its entry. */
+	List<E> changeAll(List<BulkUpdate> updates) {
+		List<E> updated = new ArrayList<>(updates.size());
+		for (int i = 0; i < updates.size(); i++) {
+			BulkUpdate update = updates.get(i);
+			try {
+				updated.add(change(update.id(), (entity) -> bind(entity, update.data(), false)));
+			}
+			catch (ServiceException ex) {
+				throw ex.forEntry(i);
+			}
+			catch (PersistenceException ex) {
+				int entry = i;
+				throw ConstraintFailures.translate(ex, this.model, false)
+					.map((failure) -> failure.forEntry(entry))
+					.orElseThrow(() -> ex);
+			}
+		}
+		return updated;
+	}
+
+	E remove(String id, boolean permanent) {
+		E entity = find(id, permanent).orElseThrow(() -> ServiceException.notFound(this.model.name(), id));
+		remove(entity, permanent);
+		return entity;
+	}
+
+	/** Removes the records that exist among the ids, each once. */
+	List<E> removeAll(Collection<String> ids, boolean permanent) {
+		List<E> removed = new ArrayList<>();
+		for (String id : new LinkedHashSet<>(ids)) {
+			find(id, permanent).ifPresent((entity) -> {
+				remove(entity, permanent);
+				removed.add(entity);
+			});
+		}
+		return removed;
+	}
+
+	private void remove(E entity, boolean permanent) {
+		if (permanent) {
+			this.entityManager.remove(entity);
+		}
+		else {
+			this.model.set(entity, EntityModel.DELETED_AT, this.automaticFields.now());
+		}
+		this.entityManager.flush();
+	}
+
+	E restore(String id) {
+		E entity = find(id, true).orElseThrow(() -> ServiceException.notFound(this.model.name(), id));
+		this.model.set(entity, EntityModel.DELETED_AT, null);
+		this.automaticFields.onUpdate(this.model, entity);
+		this.entityManager.flush();
+		return entity;
+	}
+
+	Optional<E> find(String id, boolean includeDeleted) {
+		E entity = this.entityManager.find(this.model.type(), id);
+		return (entity == null || (!includeDeleted && this.model.isDeleted(entity))) ? Optional.empty()
+				: Optional.of(entity);
+	}
+
+	/**
+	 * Throws a 400 naming every bad field: those the binder could not set and those the
+	 * entity's constraints reject.
+	 */
+	private void validate(E entity, List<FieldError> bindingErrors) {
+		List<FieldError> errors = new ArrayList<>(bindingErrors);
+		Set<String> unbound = bindingErrors.stream().map(FieldError::field).collect(Collectors.toSet());
+		Validation.toFieldErrors(this.validator.validate(entity))
+			.stream()
+			.filter((error) -> !unbound.contains(error.field()))
+			.forEach(errors::add);
+		if (!errors.isEmpty()) {
+			throw ServiceException.invalid(errors);
+		}
+	}
+
+}
