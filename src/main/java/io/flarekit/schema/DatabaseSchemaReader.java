@@ -33,38 +33,27 @@ final class DatabaseSchemaReader {
 	private static Schema.Table table(Connection connection, String table) throws SQLException {
 		List<Schema.Column> columns = new ArrayList<>();
 		Map<Integer, String> primaryKey = new TreeMap<>();
-		try (PreparedStatement statement = connection.prepareStatement("select * from pragma_table_xinfo(?)")) {
-			statement.setString(1, table);
-			try (ResultSet rows = statement.executeQuery()) {
-				while (rows.next()) {
-					String name = rows.getString("name").toLowerCase(Locale.ROOT);
-					int pk = rows.getInt("pk");
-					if (pk > 0) {
-						primaryKey.put(pk, name);
-					}
-					columns.add(new Schema.Column(name, Schema.affinity(rows.getString("type")),
-							rows.getInt("notnull") == 1 || pk > 0, Schema.normalize(rows.getString("dflt_value"))));
-				}
+		forEachRow(connection, "select * from pragma_table_xinfo(?)", table, (rows) -> {
+			String name = rows.getString("name").toLowerCase(Locale.ROOT);
+			int pk = rows.getInt("pk");
+			if (pk > 0) {
+				primaryKey.put(pk, name);
 			}
-		}
+			columns.add(new Schema.Column(name, Schema.affinity(rows.getString("type")),
+					rows.getInt("notnull") == 1 || pk > 0, Schema.normalize(rows.getString("dflt_value"))));
+		});
 		return new Schema.Table(table.toLowerCase(Locale.ROOT), columns, List.copyOf(primaryKey.values()),
 				foreignKeys(connection, table), indexes(connection, table));
 	}
 
 	private static List<Schema.ForeignKey> foreignKeys(Connection connection, String table) throws SQLException {
 		Map<Integer, List<String[]>> byId = new TreeMap<>();
-		try (PreparedStatement statement = connection
-			.prepareStatement("select id, seq, \"table\", \"from\", \"to\", on_delete from pragma_foreign_key_list(?) "
-					+ "order by id, seq")) {
-			statement.setString(1, table);
-			try (ResultSet rows = statement.executeQuery()) {
-				while (rows.next()) {
+		forEachRow(connection, "select id, seq, \"table\", \"from\", \"to\", on_delete from pragma_foreign_key_list(?) "
+				+ "order by id, seq", table, (rows) -> {
 					byId.computeIfAbsent(rows.getInt("id"), (key) -> new ArrayList<>())
 						.add(new String[] { rows.getString("table"), rows.getString("from"), rows.getString("to"),
 								rows.getString("on_delete") });
-				}
-			}
-		}
+				});
 		List<Schema.ForeignKey> foreignKeys = new ArrayList<>();
 		for (List<String[]> parts : byId.values()) {
 			String referenced = parts.get(0)[0].toLowerCase(Locale.ROOT);
@@ -83,31 +72,21 @@ final class DatabaseSchemaReader {
 
 	private static List<String> primaryKeyOf(Connection connection, String table) throws SQLException {
 		Map<Integer, String> primaryKey = new TreeMap<>();
-		try (PreparedStatement statement = connection
-			.prepareStatement("select name, pk from pragma_table_info(?) where pk > 0")) {
-			statement.setString(1, table);
-			try (ResultSet rows = statement.executeQuery()) {
-				while (rows.next()) {
-					primaryKey.put(rows.getInt("pk"), rows.getString("name").toLowerCase(Locale.ROOT));
-				}
-			}
-		}
+		forEachRow(connection, "select name, pk from pragma_table_info(?) where pk > 0", table, (rows) -> {
+			primaryKey.put(rows.getInt("pk"), rows.getString("name").toLowerCase(Locale.ROOT));
+		});
 		return List.copyOf(primaryKey.values());
 	}
 
 	private static Map<String, Schema.Index> indexes(Connection connection, String table) throws SQLException {
 		Map<String, Schema.Index> indexes = new LinkedHashMap<>();
-		try (PreparedStatement statement = connection
-			.prepareStatement("select l.name, l.\"unique\", l.origin, m.sql from pragma_index_list(?) l "
-					+ "left join sqlite_master m on m.type = 'index' and m.name = l.name")) {
-			statement.setString(1, table);
-			try (ResultSet rows = statement.executeQuery()) {
-				while (rows.next()) {
+		forEachRow(connection, "select l.name, l.\"unique\", l.origin, m.sql from pragma_index_list(?) l "
+				+ "left join sqlite_master m on m.type = 'index' and m.name = l.name", table, (rows) -> {
 					String name = rows.getString("name").toLowerCase(Locale.ROOT);
 					String origin = rows.getString("origin");
 					boolean unique = rows.getInt("unique") == 1;
 					if ("pk".equals(origin)) {
-						continue;
+						return;
 					}
 					if ("c".equals(origin)) {
 						indexes.put(name, parseCreateIndex(name, unique, rows.getString("sql")));
@@ -115,23 +94,15 @@ final class DatabaseSchemaReader {
 					else {
 						indexes.put(name, new Schema.Index(name, unique, indexColumns(connection, name), null));
 					}
-				}
-			}
-		}
+				});
 		return indexes;
 	}
 
 	private static List<String> indexColumns(Connection connection, String index) throws SQLException {
 		List<String> columns = new ArrayList<>();
-		try (PreparedStatement statement = connection
-			.prepareStatement("select name from pragma_index_info(?) order by seqno")) {
-			statement.setString(1, index);
-			try (ResultSet rows = statement.executeQuery()) {
-				while (rows.next()) {
-					columns.add(rows.getString("name").toLowerCase(Locale.ROOT));
-				}
-			}
-		}
+		forEachRow(connection, "select name from pragma_index_info(?) order by seqno", index, (rows) -> {
+			columns.add(rows.getString("name").toLowerCase(Locale.ROOT));
+		});
 		return columns;
 	}
 
@@ -149,6 +120,27 @@ final class DatabaseSchemaReader {
 		String rest = sql.substring(close + 1).trim();
 		String where = rest.regionMatches(true, 0, "where", 0, 5) ? Schema.normalize(rest.substring(5)) : null;
 		return new Schema.Index(name, unique, terms, where);
+	}
+
+	/** What one row of a pragma does to the result being built. */
+	@FunctionalInterface
+	private interface RowReader {
+
+		void read(ResultSet row) throws SQLException;
+
+	}
+
+	/** Runs a pragma query about one table or index and reads each row it returns. */
+	private static void forEachRow(Connection connection, String sql, String name, RowReader reader)
+			throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(sql)) {
+			statement.setString(1, name);
+			try (ResultSet rows = statement.executeQuery()) {
+				while (rows.next()) {
+					reader.read(rows);
+				}
+			}
+		}
 	}
 
 	private static List<String> strings(Connection connection, String sql) throws SQLException {

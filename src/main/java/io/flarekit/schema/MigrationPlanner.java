@@ -1,6 +1,7 @@
 package io.flarekit.schema;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,7 +30,7 @@ final class MigrationPlanner {
 
 	static List<Change> plan(Schema current, Schema target) {
 		List<Change> changes = new ArrayList<>();
-		for (Schema.Table table : parentsFirst(target, target.tables().keySet())) {
+		for (Schema.Table table : target.parentsFirst(target.tables().keySet())) {
 			if (current.table(table.name()).isEmpty()) {
 				List<String> statements = new ArrayList<>();
 				statements.add(SqlText.createTable(table, table.name()));
@@ -37,16 +38,15 @@ final class MigrationPlanner {
 				changes.add(new Change("create table " + table.name(), statements, null, false));
 			}
 		}
-		for (Schema.Table table : parentsFirst(target, target.tables().keySet())) {
+		for (Schema.Table table : target.parentsFirst(target.tables().keySet())) {
 			current.table(table.name()).ifPresent((existing) -> changes.addAll(alter(existing, table)));
 		}
-		List<Schema.Table> dropped = new ArrayList<>(parentsFirst(current,
-				current.tables()
-					.keySet()
-					.stream()
-					.filter((name) -> target.table(name).isEmpty())
-					.collect(Collectors.toCollection(LinkedHashSet::new))));
-		java.util.Collections.reverse(dropped);
+		List<Schema.Table> dropped = new ArrayList<>(current.parentsFirst(current.tables()
+			.keySet()
+			.stream()
+			.filter((name) -> target.table(name).isEmpty())
+			.collect(Collectors.toCollection(LinkedHashSet::new))));
+		Collections.reverse(dropped);
 		for (Schema.Table table : dropped) {
 			changes.add(
 					new Change("drop table " + table.name(), List.of("drop table " + SqlText.quote(table.name()) + ";"),
@@ -164,33 +164,6 @@ final class MigrationPlanner {
 			}
 		}
 		return changes;
-	}
-
-	/**
-	 * The tables of a schema among the given names, every table after those it
-	 * references.
-	 */
-	private static List<Schema.Table> parentsFirst(Schema schema, Set<String> names) {
-		List<Schema.Table> ordered = new ArrayList<>();
-		Set<String> visiting = new LinkedHashSet<>();
-		for (String name : names) {
-			visit(schema, name, names, visiting, ordered);
-		}
-		return ordered;
-	}
-
-	private static void visit(Schema schema, String name, Set<String> names, Set<String> visiting,
-			List<Schema.Table> ordered) {
-		Schema.Table table = schema.tables().get(name);
-		if (table == null || ordered.contains(table) || !visiting.add(name)) {
-			return;
-		}
-		for (Schema.ForeignKey foreignKey : table.foreignKeys()) {
-			if (names.contains(foreignKey.referencedTable())) {
-				visit(schema, foreignKey.referencedTable(), names, visiting, ordered);
-			}
-		}
-		ordered.add(table);
 	}
 
 	private static Map<String, Schema.Column> byName(Schema.Table table) {

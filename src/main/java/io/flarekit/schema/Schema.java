@@ -1,9 +1,13 @@
 package io.flarekit.schema;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -22,6 +26,36 @@ record Schema(Map<String, Table> tables) {
 
 	Optional<Table> table(String name) {
 		return Optional.ofNullable(this.tables.get(name));
+	}
+
+	/**
+	 * The tables with the given names, each after the tables it references among them, so
+	 * that creating or filling them in this order (and dropping them in the reverse)
+	 * respects their foreign keys. The one order every step of a migration follows.
+	 * @param names table names; names of tables this schema lacks are skipped
+	 * @return the tables, parents first
+	 */
+	List<Table> parentsFirst(Collection<String> names) {
+		List<Table> ordered = new ArrayList<>();
+		Set<String> among = Set.copyOf(names);
+		Set<String> visiting = new HashSet<>();
+		for (String name : names) {
+			visit(name, among, visiting, ordered);
+		}
+		return ordered;
+	}
+
+	private void visit(String name, Set<String> names, Set<String> visiting, List<Table> ordered) {
+		Table table = this.tables.get(name);
+		if (table == null || ordered.contains(table) || !visiting.add(name)) {
+			return;
+		}
+		for (ForeignKey foreignKey : table.foreignKeys()) {
+			if (names.contains(foreignKey.referencedTable())) {
+				visit(foreignKey.referencedTable(), names, visiting, ordered);
+			}
+		}
+		ordered.add(table);
 	}
 
 	/**

@@ -86,7 +86,7 @@ final class ScratchDatabase implements AutoCloseable {
 	void insertSampleRows(Schema schema, Schema target, int rowsPerTable) {
 		try (Connection connection = connect()) {
 			connection.setAutoCommit(false);
-			for (Schema.Table table : parentsFirst(schema)) {
+			for (Schema.Table table : schema.parentsFirst(schema.tables().keySet())) {
 				List<String> names = table.columns().stream().map(Schema.Column::name).toList();
 				String sql = "insert into " + SqlText.quote(table.name()) + " (" + SqlText.columnList(names)
 						+ ") values (" + String.join(", ", names.stream().map((name) -> "?").toList()) + ")";
@@ -179,31 +179,6 @@ final class ScratchDatabase implements AutoCloseable {
 
 	Connection connect() throws SQLException {
 		return DriverManager.getConnection(this.url);
-	}
-
-	private static List<Schema.Table> parentsFirst(Schema schema) {
-		List<Schema.Table> ordered = new ArrayList<>();
-		List<Schema.Table> pending = new ArrayList<>(schema.tables().values());
-		while (!pending.isEmpty()) {
-			boolean progress = false;
-			for (Schema.Table table : List.copyOf(pending)) {
-				boolean ready = table.foreignKeys()
-					.stream()
-					.allMatch((fk) -> fk.referencedTable().equals(table.name())
-							|| ordered.stream().anyMatch((done) -> done.name().equals(fk.referencedTable()))
-							|| schema.table(fk.referencedTable()).isEmpty());
-				if (ready) {
-					ordered.add(table);
-					pending.remove(table);
-					progress = true;
-				}
-			}
-			if (!progress) {
-				ordered.addAll(pending);
-				break;
-			}
-		}
-		return ordered;
 	}
 
 	@Override

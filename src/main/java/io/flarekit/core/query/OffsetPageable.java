@@ -6,20 +6,12 @@ import org.springframework.data.domain.Sort;
 /**
  * A {@link Pageable} that starts at any row, not only at a multiple of the page size:
  * react-admin asks for ranges such as rows 5 to 14.
+ *
+ * @param offset the first row
+ * @param size the most rows
+ * @param sort the order
  */
-final class OffsetPageable implements Pageable {
-
-	private final long offset;
-
-	private final int size;
-
-	private final Sort sort;
-
-	OffsetPageable(long offset, int size, Sort sort) {
-		this.offset = offset;
-		this.size = size;
-		this.sort = sort;
-	}
+record OffsetPageable(long offset, int size, Sort sort) implements Pageable {
 
 	@Override
 	public int getPageNumber() {

@@ -38,25 +38,26 @@ public class BaseService<E> {
 
 	private final EntityModel<E> model;
 
-	private final CrudServices services;
+	private final ServiceParts parts;
 
 	private final EntityChanges<E> changes;
 
 	private final ListQueries<E> queries;
 
 	protected BaseService(Class<E> type, CrudServices services) {
-		this.services = services;
-		this.model = new EntityModel<>(type, services.entityManager().getMetamodel());
-		this.changes = new EntityChanges<>(this.model, services);
-		this.queries = new ListQueries<>(this.model, services.entityManager(), services.strictMapper(),
-				services.reads(), services.maxPageSize(), services.countCacheTtl());
+		this.parts = services.parts();
+		this.model = new EntityModel<>(type, this.parts.entityManager().getMetamodel());
+		this.changes = new EntityChanges<>(this.model, this.parts);
+		this.queries = new ListQueries<>(this.model, this.parts.entityManager(), this.parts.strictMapper(),
+				this.parts.transactions().reads(), this.parts.properties().maxPageSize(),
+				this.parts.properties().countCacheTtl());
 	}
 
 	/**
 	 * The most ids or entries one bulk call takes, and the most rows one list returns.
 	 */
 	public int maxIds() {
-		return this.services.maxPageSize();
+		return this.parts.properties().maxPageSize();
 	}
 
 	/** What this service knows about its entity. */
@@ -66,7 +67,7 @@ public class BaseService<E> {
 
 	/** The mapper that reads this service's request bodies and writes its records. */
 	public JsonMapper jsonMapper() {
-		return this.services.strictMapper();
+		return this.parts.strictMapper();
 	}
 
 	/**
@@ -278,7 +279,7 @@ public class BaseService<E> {
 	}
 
 	private <T> T read(Supplier<T> work) {
-		return this.services.transactions().read(work);
+		return this.parts.transactions().read(work);
 	}
 
 	/**
@@ -291,7 +292,7 @@ public class BaseService<E> {
 	 */
 	private <T> T write(Supplier<T> work, boolean deleting, boolean fieldsOnly) {
 		try {
-			return this.services.transactions().write(work, () -> this.queries.written(!fieldsOnly));
+			return this.parts.transactions().write(work, () -> this.queries.written(!fieldsOnly));
 		}
 		catch (PersistenceException | DataAccessException ex) {
 			throw ConstraintFailures.translate(ex, this.model, deleting).orElseThrow(() -> ex);

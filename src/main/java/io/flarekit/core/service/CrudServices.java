@@ -1,12 +1,10 @@
 package io.flarekit.core.service;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.flarekit.core.model.AutomaticFields;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.validation.Validator;
 import tools.jackson.databind.DeserializationFeature;
@@ -20,7 +18,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.orm.jpa.SharedEntityManagerCreator;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Makes the {@link BaseService} of an entity and holds what all of them share. A resource
@@ -31,25 +28,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 @EnableConfigurationProperties(ApiProperties.class)
 public class CrudServices {
 
-	private final EntityManager entityManager;
-
-	private final Transactions transactions;
-
-	private final JsonMapper strictMapper;
-
-	private final Validator validator;
-
-	private final AutomaticFields automaticFields;
-
-	private final ApiProperties properties;
+	private final ServiceParts parts;
 
 	private final Map<Class<?>, BaseService<?>> services = new ConcurrentHashMap<>();
 
 	CrudServices(EntityManagerFactory entityManagerFactory, PlatformTransactionManager transactionManager,
 			JsonMapper jsonMapper, Validator validator, ApiProperties properties) {
-		this.entityManager = SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory);
-		this.transactions = new Transactions(transactionManager);
-		this.strictMapper = jsonMapper.rebuild()
+		JsonMapper strictMapper = jsonMapper.rebuild()
 			.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 			.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
 			.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
@@ -59,9 +44,9 @@ public class CrudServices {
 						.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
 						.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
 			.build();
-		this.validator = validator;
-		this.automaticFields = new AutomaticFields(Clock.systemUTC());
-		this.properties = properties;
+		this.parts = new ServiceParts(SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory),
+				new Transactions(transactionManager), strictMapper, validator, new AutomaticFields(Clock.systemUTC()),
+				properties);
 	}
 
 	/**
@@ -75,36 +60,8 @@ public class CrudServices {
 		return (BaseService<E>) this.services.computeIfAbsent(type, (key) -> new BaseService<>(type, this));
 	}
 
-	EntityManager entityManager() {
-		return this.entityManager;
-	}
-
-	Transactions transactions() {
-		return this.transactions;
-	}
-
-	TransactionTemplate reads() {
-		return this.transactions.reads();
-	}
-
-	JsonMapper strictMapper() {
-		return this.strictMapper;
-	}
-
-	Validator validator() {
-		return this.validator;
-	}
-
-	AutomaticFields automaticFields() {
-		return this.automaticFields;
-	}
-
-	int maxPageSize() {
-		return this.properties.maxPageSize();
-	}
-
-	Duration countCacheTtl() {
-		return this.properties.countCacheTtl();
+	ServiceParts parts() {
+		return this.parts;
 	}
 
 }

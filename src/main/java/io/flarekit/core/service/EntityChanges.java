@@ -38,7 +38,7 @@ final class EntityChanges<E> {
 
 	private final Validator validator;
 
-	EntityChanges(EntityModel<E> model, CrudServices services) {
+	EntityChanges(EntityModel<E> model, ServiceParts services) {
 		this.model = model;
 		this.entityManager = services.entityManager();
 		this.binder = new EntityBinder<>(model, services.strictMapper());

@@ -1,0 +1,21 @@
+package io.flarekit.core.service;
+
+import io.flarekit.core.model.AutomaticFields;
+import jakarta.persistence.EntityManager;
+import jakarta.validation.Validator;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What every entity's service shares, made once by {@link CrudServices}.
+ *
+ * @param entityManager the shared, transaction-bound entity manager
+ * @param transactions read-only and write transactions
+ * @param strictMapper reads request bodies, filters and cursors: unknown fields and
+ * coerced scalars are errors
+ * @param validator Bean Validation
+ * @param automaticFields fills the fields the server owns
+ * @param properties the limits of the generic API
+ */
+record ServiceParts(EntityManager entityManager, Transactions transactions, JsonMapper strictMapper,
+		Validator validator, AutomaticFields automaticFields, ApiProperties properties) {
+}
