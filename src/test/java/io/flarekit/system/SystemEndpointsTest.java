@@ -33,6 +33,9 @@ class SystemEndpointsTest extends IntegrationTest {
 				"Link");
 		assertThat(users.at("/post/requestBody/content/application~1json/schema/$ref").stringValue()).endsWith("/User");
 		assertThat(users.at("/post/responses").propertyNames()).contains("201", "400", "409");
+		assertThat(users.at("/patch/operationId").stringValue()).isEqualTo("users_bulkUpdate");
+		assertThat(users.at("/patch/requestBody/content/application~1json/schema/items/properties/data/$ref")
+			.stringValue()).endsWith("/User");
 		assertThat(users.at("/get/responses/400/content/application~1problem+json/schema/$ref").stringValue())
 			.endsWith("/ApiProblem");
 

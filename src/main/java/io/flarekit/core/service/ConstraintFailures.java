@@ -11,6 +11,8 @@ import io.flarekit.core.error.FieldError;
 import io.flarekit.core.error.ServiceException;
 import io.flarekit.core.model.EntityModel;
 import io.flarekit.core.model.SqliteIndex;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads SQLite's constraint failures and says which field of the request they concern: a
@@ -20,13 +22,17 @@ import io.flarekit.core.model.SqliteIndex;
  */
 final class ConstraintFailures {
 
+	private static final Logger log = LoggerFactory.getLogger(ConstraintFailures.class);
+
 	private static final Pattern UNIQUE_INDEX = Pattern.compile("UNIQUE constraint failed: index '([^']+)'");
 
 	private static final Pattern UNIQUE_COLUMNS = Pattern.compile("UNIQUE constraint failed: ([\\w.]+(?:, [\\w.]+)*)");
 
 	private static final Pattern NOT_NULL = Pattern.compile("NOT NULL constraint failed: [\\w]+\\.(\\w+)");
 
-	private static final Pattern CHECK = Pattern.compile("CHECK constraint failed: ([^)]+)");
+	private static final Pattern CHECK = Pattern.compile("CHECK constraint failed: (.*)");
+
+	private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_]\\w*");
 
 	private ConstraintFailures() {
 	}
@@ -74,10 +80,25 @@ final class ConstraintFailures {
 		}
 		matcher = CHECK.matcher(message);
 		if (matcher.find()) {
-			return Optional.of(ServiceException.invalid(matcher.group(1).trim(), FieldError.INVALID_VALUE,
-					"breaks the constraint " + matcher.group(1).trim()));
+			log.debug("{} broke the CHECK constraint {}", model.name(), matcher.group(1));
+			return Optional.of(ServiceException.invalid(checkedField(model, matcher.group(1)), FieldError.INVALID_VALUE,
+					"is not a value the database accepts"));
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * The field a CHECK constraint is about: the first of the entity's columns that its
+	 * expression (or name) mentions, else the whole body. The expression itself stays in
+	 * the server's log: it is the schema's business, not the client's.
+	 */
+	private static String checkedField(EntityModel<?> model, String constraint) {
+		return IDENTIFIER.matcher(constraint)
+			.results()
+			.map((identifier) -> attributeName(identifier.group()))
+			.filter(model::has)
+			.findFirst()
+			.orElse("body");
 	}
 
 	private static ServiceException duplicate(EntityModel<?> model, List<String> fields) {

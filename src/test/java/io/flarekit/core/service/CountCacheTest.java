@@ -1,9 +1,15 @@
 package io.flarekit.core.service;
 
+import java.util.concurrent.CompletableFuture;
+
 import io.flarekit.IntegrationTest;
+import io.flarekit.users.User;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,6 +19,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestPropertySource(properties = "flarekit.api.count-cache-ttl=1h")
 class CountCacheTest extends IntegrationTest {
+
+	@Autowired
+	private CrudServices services;
+
+	@Autowired
+	private PlatformTransactionManager transactionManager;
 
 	private String total(String query) {
 		return get("/users?range=" + q("[0,1]") + query).header("X-Total-Count");
@@ -33,6 +45,23 @@ class CountCacheTest extends IntegrationTest {
 		assertThat(delete("/users/" + id).status()).isEqualTo(200);
 		assertThat(total("")).isEqualTo("4");
 		assertThat(total("&filter=" + q("{\"name\":\"S\"}"))).isEqualTo("1");
+	}
+
+	@Test
+	void aTotalCountedBeforeTheCallersTransactionCommitsIsNotCachedAsCurrent() {
+		for (int i = 0; i < 3; i++) {
+			create("/users", "{\"name\":\"n" + i + "\",\"email\":\"t" + i + "@example.com\"}");
+		}
+		assertThat(total("")).isEqualTo("3");
+		BaseService<User> users = this.services.forEntity(User.class);
+		new TransactionTemplate(this.transactionManager).executeWithoutResult((status) -> {
+			users.create(JSON.readTree("{\"name\":\"late\",\"email\":\"late@example.com\"}"));
+			// the service's call is over, its write not yet committed: another client
+			// counts
+			String during = CompletableFuture.supplyAsync(() -> total("")).join();
+			assertThat(during).as("the write is not committed yet").isEqualTo("3");
+		});
+		assertThat(total("")).as("once committed, the total counted meanwhile is stale").isEqualTo("4");
 	}
 
 	@Test
