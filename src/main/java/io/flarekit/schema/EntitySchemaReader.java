@@ -23,8 +23,10 @@ import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.community.dialect.SQLiteDialect;
 import org.hibernate.mapping.Column;
 import org.hibernate.mapping.ForeignKey;
+import org.hibernate.mapping.Index;
 import org.hibernate.mapping.PersistentClass;
 import org.hibernate.mapping.Property;
+import org.hibernate.mapping.Table;
 import org.hibernate.mapping.UniqueKey;
 
 import org.springframework.boot.hibernate.SpringImplicitNamingStrategy;
@@ -78,7 +80,7 @@ final class EntitySchemaReader {
 			Map<String, List<SqliteIndex>> declaredIndexes = declaredIndexes(metadata);
 			Map<String, Schema.Table> tables = new LinkedHashMap<>();
 			for (Namespace namespace : metadata.getDatabase().getNamespaces()) {
-				for (org.hibernate.mapping.Table table : namespace.getTables()) {
+				for (Table table : namespace.getTables()) {
 					Schema.Table read = table(table, metadata,
 							declaredIndexes.getOrDefault(name(table.getName()), List.of()));
 					tables.put(read.name(), read);
@@ -122,8 +124,7 @@ final class EntitySchemaReader {
 		return indexes;
 	}
 
-	private static Schema.Table table(org.hibernate.mapping.Table table, Metadata metadata,
-			List<SqliteIndex> declared) {
+	private static Schema.Table table(Table table, Metadata metadata, List<SqliteIndex> declared) {
 		String tableName = name(table.getName());
 		List<String> primaryKey = (table.getPrimaryKey() != null)
 				? table.getPrimaryKey().getColumns().stream().map((column) -> name(column.getName())).toList()
@@ -175,7 +176,7 @@ final class EntitySchemaReader {
 			String indexName = "ux_" + tableName + "_" + String.join("_", unique);
 			indexes.put(indexName, new Schema.Index(indexName, true, unique, null));
 		}
-		for (org.hibernate.mapping.Index index : table.getIndexes().values()) {
+		for (Index index : table.getIndexes().values()) {
 			List<String> terms = index.getColumns().stream().map((c) -> name(c.getName())).toList();
 			indexes.put(name(index.getName()), new Schema.Index(name(index.getName()), false, terms, null));
 		}

@@ -4,6 +4,7 @@ import java.net.URL;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -89,7 +90,7 @@ public final class MigrationTool {
 	}
 
 	private static void migrate(String[] args) {
-		String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
+		String[] rest = Arrays.copyOfRange(args, 1, args.length);
 		new SpringApplicationBuilder(FlarekitApplication.class).web(WebApplicationType.NONE).run(rest).close();
 		System.out.println("The database is migrated.");
 	}

@@ -66,7 +66,7 @@ record Schema(Map<String, Table> tables) {
 	 * @return one line per difference
 	 */
 	List<String> differencesFrom(Schema expected) {
-		List<String> differences = new java.util.ArrayList<>();
+		List<String> differences = new ArrayList<>();
 		for (String name : expected.tables.keySet()) {
 			if (!this.tables.containsKey(name)) {
 				differences.add("table " + name + " is missing");
@@ -110,7 +110,7 @@ record Schema(Map<String, Table> tables) {
 		}
 
 		List<String> differencesFrom(Table expected) {
-			List<String> differences = new java.util.ArrayList<>();
+			List<String> differences = new ArrayList<>();
 			for (Column wanted : expected.columns) {
 				Optional<Column> actual = column(wanted.name());
 				if (actual.isEmpty()) {

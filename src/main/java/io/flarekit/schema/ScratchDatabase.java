@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.flywaydb.core.Flyway;
 
@@ -108,7 +109,7 @@ final class ScratchDatabase implements AutoCloseable {
 		}
 	}
 
-	private static Object sampleValue(Schema.Table table, java.util.Optional<Schema.Table> target, Schema.Column column,
+	private static Object sampleValue(Schema.Table table, Optional<Schema.Table> target, Schema.Column column,
 			int row) {
 		List<Schema.ForeignKey> foreignKeys = new ArrayList<>(table.foreignKeys());
 		target.ifPresent((future) -> foreignKeys.addAll(future.foreignKeys()));

@@ -1,5 +1,6 @@
 package io.flarekit.system;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,6 +27,8 @@ import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.ResolvableType;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.method.HandlerMethod;
 
 /**
@@ -111,8 +114,7 @@ class OpenApiConfiguration {
 	}
 
 	private static String resourceName(HandlerMethod handler) {
-		var mapping = org.springframework.core.annotation.AnnotatedElementUtils
-			.findMergedAnnotation(handler.getBeanType(), org.springframework.web.bind.annotation.RequestMapping.class);
+		var mapping = AnnotatedElementUtils.findMergedAnnotation(handler.getBeanType(), RequestMapping.class);
 		String path = (mapping != null && mapping.path().length > 0) ? mapping.path()[0] : "resource";
 		return path.substring(path.lastIndexOf('/') + 1);
 	}
@@ -123,7 +125,7 @@ class OpenApiConfiguration {
 	}
 
 	private static void addProblemResponses(Operation operation) {
-		Map<String, String> problems = new java.util.LinkedHashMap<>();
+		Map<String, String> problems = new LinkedHashMap<>();
 		problems.put("400", "Invalid input: the problem names every bad field");
 		boolean byId = operation.getParameters() != null
 				&& operation.getParameters().stream().anyMatch((parameter) -> "path".equals(parameter.getIn()));

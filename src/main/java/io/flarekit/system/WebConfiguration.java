@@ -1,5 +1,7 @@
 package io.flarekit.system;
 
+import java.util.List;
+
 import io.flarekit.core.web.ResourceController;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -24,7 +26,7 @@ class WebConfiguration {
 	FilterRegistrationBean<CorsFilter> corsFilter(CorsProperties cors) {
 		CorsConfiguration configuration = new CorsConfiguration();
 		configuration.setAllowedOriginPatterns(cors.allowedOrigins());
-		configuration.setAllowedMethods(java.util.List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
+		configuration.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
 		configuration.addAllowedHeader("*");
 		configuration.setExposedHeaders(ResourceController.EXPOSED_HEADERS);
 		configuration.setMaxAge(cors.maxAge());

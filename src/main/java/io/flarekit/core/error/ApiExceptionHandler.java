@@ -1,13 +1,16 @@
 package io.flarekit.core.error;
 
+import java.sql.SQLException;
 import java.sql.SQLTransientException;
 import java.util.List;
 
 import io.flarekit.core.web.RequestIds;
+import jakarta.persistence.PersistenceException;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import org.apache.tomcat.util.http.InvalidParameterException;
+import org.hibernate.exception.LockAcquisitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -118,8 +121,7 @@ public class ApiExceptionHandler {
 				request, error.getHeaders());
 	}
 
-	@ExceptionHandler({ DataAccessException.class, jakarta.persistence.PersistenceException.class,
-			java.sql.SQLException.class })
+	@ExceptionHandler({ DataAccessException.class, PersistenceException.class, SQLException.class })
 	ResponseEntity<ApiProblem> database(Exception ex, HttpServletRequest request) {
 		if (DiskFull.isCause(ex)) {
 			return diskFull(ex, request);
@@ -166,7 +168,7 @@ public class ApiExceptionHandler {
 		for (Throwable t = ex; t != null; t = t.getCause()) {
 			if (t instanceof CannotGetJdbcConnectionException || t instanceof TransientDataAccessException
 					|| t instanceof PessimisticLockingFailureException || t instanceof SQLTransientException
-					|| t instanceof org.hibernate.exception.LockAcquisitionException) {
+					|| t instanceof LockAcquisitionException) {
 				return true;
 			}
 		}

@@ -1,32 +1,14 @@
 package io.flarekit.core.error;
 
-import org.springframework.http.HttpStatus;
-
 /**
- * The machine-readable {@code code} of every problem response, with its default status.
- * The names follow the original Flarekit's error codes.
+ * The machine-readable {@code code} of every problem response; the status travels beside
+ * it. The names follow the original Flarekit's error codes.
  */
 public enum ErrorCode {
 
-	VALIDATION_ERROR(HttpStatus.BAD_REQUEST), BUSINESS_LOGIC_ERROR(HttpStatus.BAD_REQUEST),
-	AUTHENTICATION_ERROR(HttpStatus.UNAUTHORIZED), AUTHORIZATION_ERROR(HttpStatus.FORBIDDEN),
-	RESOURCE_NOT_FOUND(HttpStatus.NOT_FOUND), METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED),
-	NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE), CONFLICT(HttpStatus.CONFLICT),
-	PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE), UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE),
-	DATABASE_ERROR(HttpStatus.INTERNAL_SERVER_ERROR), SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE),
-	SYSTEM_ERROR(HttpStatus.INTERNAL_SERVER_ERROR), REQUEST_ERROR(HttpStatus.BAD_REQUEST),
-	INSUFFICIENT_STORAGE(HttpStatus.INSUFFICIENT_STORAGE),
-	RANGE_NOT_SATISFIABLE(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE);
-
-	private final HttpStatus status;
-
-	ErrorCode(HttpStatus status) {
-		this.status = status;
-	}
-
-	public HttpStatus status() {
-		return this.status;
-	}
+	VALIDATION_ERROR, BUSINESS_LOGIC_ERROR, AUTHENTICATION_ERROR, AUTHORIZATION_ERROR, RESOURCE_NOT_FOUND,
+	METHOD_NOT_ALLOWED, NOT_ACCEPTABLE, CONFLICT, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, DATABASE_ERROR,
+	SERVICE_UNAVAILABLE, SYSTEM_ERROR, REQUEST_ERROR, INSUFFICIENT_STORAGE, RANGE_NOT_SATISFIABLE;
 
 	/**
 	 * The code that stands for a status when nothing more specific is known.

@@ -1,5 +1,6 @@
 package io.flarekit.core.model;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -95,7 +96,7 @@ public class UtcTimestampConverter implements AttributeConverter<Instant, String
 			return LocalDateTime.of(year, month, day, hour, minute, second, millis * 1_000_000)
 				.toInstant(ZoneOffset.UTC);
 		}
-		catch (java.time.DateTimeException ex) {
+		catch (DateTimeException ex) {
 			return null;
 		}
 	}

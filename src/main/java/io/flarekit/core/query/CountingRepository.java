@@ -1,5 +1,7 @@
 package io.flarekit.core.query;
 
+import java.util.List;
+
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
@@ -7,6 +9,7 @@ import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.data.jpa.repository.support.SimpleJpaRepository;
 
@@ -33,7 +36,7 @@ final class CountingRepository<E> extends SimpleJpaRepository<E, String> {
 	 * @param page the offset, size and order
 	 * @return the rows of the page
 	 */
-	java.util.List<E> findPage(Specification<E> specification, org.springframework.data.domain.Pageable page) {
+	List<E> findPage(Specification<E> specification, Pageable page) {
 		TypedQuery<E> query = getQuery(specification, page);
 		query.setFirstResult(Math.toIntExact(page.getOffset()));
 		query.setMaxResults(page.getPageSize());

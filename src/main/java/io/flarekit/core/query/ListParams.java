@@ -2,6 +2,7 @@ package io.flarekit.core.query;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -63,7 +64,7 @@ public record ListParams(Range range, SortOrder sort, Map<String, JsonNode> filt
 			throw ServiceException.invalid("embed", FieldError.INVALID_VALUE,
 					"must be a JSON array of association names, e.g. [\"storage\"]");
 		}
-		return List.copyOf(new java.util.LinkedHashSet<>(names));
+		return List.copyOf(new LinkedHashSet<>(names));
 	}
 
 	private static Range parseRange(String text) {

@@ -1,5 +1,7 @@
 package io.flarekit.core.service;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -14,8 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * service (plain SQL, another process).
  */
 @ConfigurationProperties("flarekit.api")
-public record ApiProperties(@DefaultValue("1000") int maxPageSize,
-		@DefaultValue("5s") java.time.Duration countCacheTtl) {
+public record ApiProperties(@DefaultValue("1000") int maxPageSize, @DefaultValue("5s") Duration countCacheTtl) {
 
 	public ApiProperties {
 		if (maxPageSize < 1) {
