@@ -9,6 +9,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * The body of every error response: an RFC 9457 problem detail that also carries the
  * fields of the original Flarekit's errors and the {@code errors} map where react-admin's
@@ -27,6 +29,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param requestId the request's id, as in the {@code X-Request-Id} header
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@NamedInterface("error")
 public record ApiProblem(URI type, String title, int status, String detail, String instance, ErrorCode code,
 		String message, List<FieldError> details, Map<String, String> errors, Instant timestamp, String requestId) {
 

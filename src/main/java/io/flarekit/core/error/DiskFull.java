@@ -5,11 +5,14 @@ import java.io.IOException;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * Recognizes a full disk, wherever it surfaced: SQLite's {@code SQLITE_FULL}, or a file
  * write that failed with {@code ENOSPC} or {@code EDQUOT}. Java gives no type for the
  * latter, only the operating system's message, so that is what is matched.
  */
+@NamedInterface("error")
 public final class DiskFull {
 
 	private DiskFull() {

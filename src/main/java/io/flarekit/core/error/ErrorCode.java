@@ -1,9 +1,12 @@
 package io.flarekit.core.error;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * The machine-readable {@code code} of every problem response; the status travels beside
  * it. The names follow the original Flarekit's error codes.
  */
+@NamedInterface("error")
 public enum ErrorCode {
 
 	VALIDATION_ERROR, BUSINESS_LOGIC_ERROR, AUTHENTICATION_ERROR, AUTHORIZATION_ERROR, RESOURCE_NOT_FOUND,

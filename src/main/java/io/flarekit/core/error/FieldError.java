@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * One thing wrong with one field of a request, in the shape clients read from problem
  * responses.
@@ -14,6 +16,7 @@ import java.util.stream.Collectors;
  * @param code a stable, machine-readable code such as {@code REQUIRED}
  * @param message a sentence for people
  */
+@NamedInterface("error")
 public record FieldError(String field, String code, String message) {
 
 	public static final String REQUIRED = "REQUIRED";

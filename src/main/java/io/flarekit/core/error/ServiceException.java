@@ -3,11 +3,13 @@ package io.flarekit.core.error;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * A failure that the client caused or must know about, with the status and details that
  * its problem response carries. The original Flarekit's {@code ServiceError}.
  */
+@NamedInterface("error")
 public class ServiceException extends RuntimeException {
 
 	private final HttpStatus status;

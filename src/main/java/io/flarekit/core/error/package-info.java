@@ -1,8 +1,8 @@
 /**
  * Errors: the one exception a service throws for the client, the problem responses, and
  * the one handler that turns every exception into one.
+ * <p>
+ * What other packages may use is marked {@code @NamedInterface("error")}; the rest serves
+ * the core's other rooms only.
  */
-@NamedInterface("error")
 package io.flarekit.core.error;
-
-import org.springframework.modulith.NamedInterface;

@@ -10,6 +10,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
 import org.hibernate.annotations.ColumnDefault;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * The columns most tables share: a UUIDv7 text id (so ids sort by creation), and the
  * creation and last-update times. The {@link BaseService} fills all three; clients cannot
@@ -19,6 +21,7 @@ import org.hibernate.annotations.ColumnDefault;
  */
 @MappedSuperclass
 @JsonPropertyOrder({ "id" })
+@NamedInterface("model")
 public abstract class BaseEntity {
 
 	@Id

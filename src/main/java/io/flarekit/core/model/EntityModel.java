@@ -14,6 +14,7 @@ import jakarta.persistence.metamodel.EntityType;
 import jakarta.persistence.metamodel.Metamodel;
 import jakarta.persistence.metamodel.SingularAttribute;
 
+import org.springframework.modulith.NamedInterface;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
 
@@ -25,6 +26,7 @@ import org.springframework.util.ReflectionUtils;
  *
  * @param <E> the entity type
  */
+@NamedInterface("model")
 public final class EntityModel<E> {
 
 	public static final String ID = "id";

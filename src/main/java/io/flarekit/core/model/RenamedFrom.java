@@ -6,6 +6,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * Tells the migration generator that a table (on an entity class) or a column (on a
  * field) had another name, so that it renames it and its data moves along. Renames are
@@ -16,6 +18,7 @@ import java.lang.annotation.Target;
 @Documented
 @Target({ ElementType.TYPE, ElementType.FIELD })
 @Retention(RetentionPolicy.RUNTIME)
+@NamedInterface("model")
 public @interface RenamedFrom {
 
 	/** The previous table or column name, as in SQL. */

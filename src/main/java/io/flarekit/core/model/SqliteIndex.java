@@ -7,6 +7,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * An index that JPA's {@code @Index} cannot express: on an expression and/or partial,
  * e.g. email addresses unique ignoring case among rows that are not soft-deleted: <pre>
@@ -20,6 +22,7 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Repeatable(SqliteIndex.List.class)
+@NamedInterface("model")
 public @interface SqliteIndex {
 
 	/** The index name, unique in the schema. */
@@ -40,6 +43,7 @@ public @interface SqliteIndex {
 	@Documented
 	@Target(ElementType.TYPE)
 	@Retention(RetentionPolicy.RUNTIME)
+	@NamedInterface("model")
 	@interface List {
 
 		SqliteIndex[] value();

@@ -12,6 +12,8 @@ import java.time.temporal.ChronoUnit;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * Stores every {@link Instant} as UTC text in the shape of SQLite's own clock,
  * {@code YYYY-MM-DD HH:MM:SS.SSS}, whatever the JVM's time zone. Text in that shape sorts
@@ -19,6 +21,7 @@ import jakarta.persistence.Converter;
  * original Flarekit (which stores whole seconds).
  */
 @Converter(autoApply = true)
+@NamedInterface("model")
 public class UtcTimestampConverter implements AttributeConverter<Instant, String> {
 
 	/**

@@ -2,8 +2,8 @@
  * The entity model: base classes, the conventional attributes the core fills (ids,
  * timestamps, short ids, slugs), timestamps as text, and the schema annotations the
  * migration generator reads.
+ * <p>
+ * What other packages may use is marked {@code @NamedInterface("model")}; the rest serves
+ * the core's other rooms only.
  */
-@NamedInterface("model")
 package io.flarekit.core.model;
-
-import org.springframework.modulith.NamedInterface;

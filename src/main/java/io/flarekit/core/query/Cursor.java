@@ -16,6 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Where a keyset page starts: the sort key and the id of the last row before it. The page
@@ -29,6 +30,7 @@ import org.springframework.data.jpa.domain.Specification;
  * none)
  * @param id the id of the last row
  */
+@NamedInterface("query")
 public record Cursor(SortOrder sort, JsonNode value, String id) {
 
 	/** The query parameter that carries a cursor. */

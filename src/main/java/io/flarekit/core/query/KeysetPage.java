@@ -2,6 +2,8 @@ package io.flarekit.core.query;
 
 import java.util.List;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * One page of a keyset walk: the rows, and the cursor of the page after it when there is
  * one. It has no total: counting is what a far walk avoids.
@@ -10,5 +12,6 @@ import java.util.List;
  * @param records the rows of the page
  * @param next where the next page starts, or null after the last page
  */
+@NamedInterface("query")
 public record KeysetPage<E>(List<E> records, Cursor next) {
 }

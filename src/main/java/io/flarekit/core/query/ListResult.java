@@ -2,6 +2,8 @@ package io.flarekit.core.query;
 
 import java.util.List;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * One page of a list and the number of rows the whole list has.
  *
@@ -10,6 +12,7 @@ import java.util.List;
  * @param start the position of the first row in the whole list
  * @param total how many rows match the filter in all
  */
+@NamedInterface("query")
 public record ListResult<E>(List<E> records, long start, long total) {
 
 	/**

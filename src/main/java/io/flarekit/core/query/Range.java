@@ -1,5 +1,7 @@
 package io.flarekit.core.query;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * A slice of a list, as react-admin asks for it: rows {@code start} to {@code end}, both
  * inclusive, counted from 0.
@@ -7,6 +9,7 @@ package io.flarekit.core.query;
  * @param start the first row
  * @param end the last row, at least {@code start}
  */
+@NamedInterface("query")
 public record Range(long start, long end) {
 
 	/** The first ten rows, react-admin's default page. */

@@ -2,6 +2,7 @@ package io.flarekit.core.query;
 
 import io.flarekit.core.model.EntityModel;
 import org.springframework.data.domain.Sort;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The order of a list: one attribute and a direction. Ties are broken by id, so that
@@ -10,6 +11,7 @@ import org.springframework.data.domain.Sort;
  * @param field an attribute of the entity
  * @param direction ascending or descending
  */
+@NamedInterface("query")
 public record SortOrder(String field, Sort.Direction direction) {
 
 	/** Newest first: ids are UUIDv7, so they sort by creation time. */

@@ -22,6 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.BeanUtils;
 import org.springframework.dao.DataAccessException;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Every operation of the original Flarekit's {@code BaseService}, written once for every
@@ -34,6 +35,7 @@ import org.springframework.dao.DataAccessException;
  *
  * @param <E> the entity type
  */
+@NamedInterface("service")
 public class BaseService<E> {
 
 	private final EntityModel<E> model;

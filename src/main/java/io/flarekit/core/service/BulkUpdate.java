@@ -7,12 +7,15 @@ import io.flarekit.core.error.FieldError;
 import io.flarekit.core.error.ServiceException;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * One entry of a bulk update: which record, and the fields to change.
  *
  * @param id the record's id
  * @param data the fields to change, as in a single update
  */
+@NamedInterface("service")
 public record BulkUpdate(String id, JsonNode data) {
 
 	/**

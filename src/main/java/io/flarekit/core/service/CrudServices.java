@@ -15,6 +15,7 @@ import tools.jackson.databind.type.LogicalType;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.orm.jpa.SharedEntityManagerCreator;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -26,6 +27,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  */
 @Component
 @EnableConfigurationProperties(ApiProperties.class)
+@NamedInterface("service")
 public class CrudServices {
 
 	private final ServiceParts parts;

@@ -2,8 +2,8 @@
  * The generic services: {@link io.flarekit.core.service.BaseService} with its
  * transactions, binding request bodies, validation, and constraint failures named by
  * field.
+ * <p>
+ * What other packages may use is marked {@code @NamedInterface("service")}; the rest
+ * serves the core's other rooms only.
  */
-@NamedInterface("service")
 package io.flarekit.core.service;
-
-import org.springframework.modulith.NamedInterface;

@@ -24,6 +24,7 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -51,6 +52,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  *
  * @param <E> the entity type
  */
+@NamedInterface("web")
 public abstract class ResourceController<E> {
 
 	/** Headers of the list protocol that browsers may read across origins. */

@@ -9,6 +9,8 @@ import java.lang.reflect.Method;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * Leaves some of the generic endpoints out of a {@link ResourceController}: they are not
  * mapped at all, so requests for them get the usual 405 or 415 and the OpenAPI document
@@ -18,6 +20,7 @@ import java.util.Optional;
 @Documented
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
+@NamedInterface("web")
 public @interface ResourceEndpoints {
 
 	/** The endpoints this resource does not offer. */
@@ -26,6 +29,7 @@ public @interface ResourceEndpoints {
 	/**
 	 * The generic endpoints of a {@link ResourceController}.
 	 */
+	@NamedInterface("web")
 	enum Endpoint {
 
 		LIST, GET, CREATE, UPDATE, DELETE, BULK_UPDATE, BULK_DELETE;
