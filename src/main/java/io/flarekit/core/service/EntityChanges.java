@@ -38,12 +38,12 @@ final class EntityChanges<E> {
 
 	private final Validator validator;
 
-	EntityChanges(EntityModel<E> model, ServiceParts services) {
+	EntityChanges(EntityModel<E> model, ServiceParts parts) {
 		this.model = model;
-		this.entityManager = services.entityManager();
-		this.binder = new EntityBinder<>(model, services.strictMapper());
-		this.automaticFields = services.automaticFields();
-		this.validator = services.validator();
+		this.entityManager = parts.entityManager();
+		this.binder = new EntityBinder<>(model, parts.strictMapper());
+		this.automaticFields = parts.automaticFields();
+		this.validator = parts.validator();
 	}
 
 	/** Binds a request body to an entity: what was wrong with it, or nothing. */
