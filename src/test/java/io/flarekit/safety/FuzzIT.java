@@ -8,16 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
+import java.util.stream.Stream;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.util.FileSystemUtils;
@@ -27,7 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A bounded fuzz of every endpoint of the packaged service with random and boundary
  * values in bodies, query parameters, headers, paths and multipart parts: no answer is a
- * 5xx, and none shows a stack trace or an exception's name.
+ * 5xx, and none shows a stack trace or an exception's name. The cases come from
+ * {@link Fuzz}: the same ones on every run unless {@code -Dfuzz.seed} says otherwise; a
+ * failure names the seed that runs it again.
  */
 class FuzzIT {
 
@@ -37,13 +36,15 @@ class FuzzIT {
 
 	private static PackagedService service;
 
-	@BeforeContainer
+	@BeforeAll
 	static void start() throws Exception {
 		data = Files.createTempDirectory("flarekit-fuzz-");
 		service = new PackagedService(data).start();
+		System.out.println("FuzzIT: -D" + Fuzz.SEED + "=" + Fuzz.runSeed() + " (or random) picks the cases, -D"
+				+ Fuzz.TRIES + "=N how many each test runs");
 	}
 
-	@AfterContainer
+	@AfterAll
 	static void stop() {
 		service.close();
 		FileSystemUtils.deleteRecursively(data.toFile());
@@ -74,94 +75,108 @@ class FuzzIT {
 		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
 
-	@Provide
-	Arbitrary<Object> json() {
-		Arbitrary<Object> leaf = Arbitraries.oneOf(Arbitraries.strings().ofMaxLength(300).map((s) -> (Object) s),
-				Arbitraries.integers().map((i) -> (Object) i), Arbitraries.longs().map((l) -> (Object) l),
-				Arbitraries.doubles().map((d) -> (Object) d), Arbitraries.of(true, false).map((b) -> (Object) b),
-				Arbitraries.just(null),
-				Arbitraries
-					.of("id", "name", "email", "createdAt", "deletedAt", "storageId", "description", "", "a@b.c",
-							"2024-01-01T00:00:00Z", "[0,9]")
-					.map((s) -> (Object) s));
-		Arbitrary<String> keys = Arbitraries.of("id", "name", "email", "data", "storageId", "description", "createdAt",
-				"parts", "partNumber", "etag", "x");
-		return Arbitraries.recursive(() -> leaf,
-				(inner) -> Arbitraries.oneOf(inner.list().ofMaxSize(4).map((list) -> (Object) list),
-						Arbitraries.maps(keys, inner).ofMaxSize(5).map((map) -> (Object) map)),
-				3);
+	private static final List<String> KEYS = List.of("id", "name", "email", "data", "storageId", "description",
+			"createdAt", "parts", "partNumber", "etag", "x");
+
+	private static final List<String> WORDS = List.of("id", "name", "email", "createdAt", "deletedAt", "storageId",
+			"description", "", "a@b.c", "2024-01-01T00:00:00Z", "[0,9]");
+
+	private static final String[] WRITE_PATHS = { "POST /users", "PUT /users/x", "PATCH /users/x", "PATCH /users",
+			"POST /storage-info", "PATCH /storage-info", "PUT /storage-info/y", "POST /uploads",
+			"POST /uploads/00000000-0000-0000-0000-000000000000/complete", "POST /test", "DELETE /users" };
+
+	private static final String[] LIST_PARAMETERS = { "[0,9]", "[9,0]", "[-1,2]", "[0," + Long.MAX_VALUE + "]",
+			"[" + Long.MAX_VALUE + ",1]", "[1e308,2]", "[\"a\",\"b\"]", "[\"name\",\"ASC\"]", "[\"name\",\"sideways\"]",
+			"{\"q\":\"%\"}", "{\"email\":[1,2,null]}", "{\"createdAt_gte\":\"x\"}", "{\"name_q\":{}}", "[\"storage\"]",
+			"[\"nope\"]", "null", "{}", "[]", "true", "\u0000", "'; drop table users; --" };
+
+	private static final String[] RESOURCES = { "/users", "/storage", "/storage-info" };
+
+	private static final String[] PATH_SEGMENTS = { "..", "%2e%2e", "x".repeat(5000),
+			"00000000-0000-0000-0000-000000000000", "a/b", "\\" };
+
+	private static final String[] ID_PATHS = { "/users/{id}", "/storage/{id}", "/storage/{id}/content",
+			"/storage-info/{id}", "/uploads/{id}", "/uploads/{id}/parts/1" };
+
+	private static final String[] HEADER_VALUES = { "application/json", "text/html", "*/*", "application/problem+json",
+			"multipart/form-data", "multipart/form-data; boundary=", "bytes=0-0", "bytes=-1", "bytes=5-1",
+			"bytes=0-999999999999999999999", "application/json; charset=ebcdic", "x/y; q=2" };
+
+	private static final byte[][] FILES = { { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' },
+			"<svg xmlns=\"http://www.w3.org/2000/svg\"/>".getBytes(StandardCharsets.UTF_8) };
+
+	private static final String[] FIELD_NAMES = { "images[]", "file", "images", "other", "" };
+
+	private static Object json(Fuzz fuzz) {
+		return fuzz.json(KEYS, WORDS);
 	}
 
-	@Provide
-	Arbitrary<String> writePath() {
-		return Arbitraries.of("POST /users", "PUT /users/x", "PATCH /users/x", "PATCH /users", "POST /storage-info",
-				"PATCH /storage-info", "PUT /storage-info/y", "POST /uploads",
-				"POST /uploads/00000000-0000-0000-0000-000000000000/complete", "POST /test", "DELETE /users");
+	private static String parameter(Fuzz fuzz) {
+		return fuzz.oneOf(() -> fuzz.string(0, 100), () -> fuzz.pick(LIST_PARAMETERS),
+				() -> JSON.writeValueAsString(json(fuzz)));
 	}
 
-	@Property(tries = 250)
-	void anyJsonBodyIsAnsweredSafely(@ForAll("json") Object body, @ForAll("writePath") String target) throws Exception {
+	private static String headerValue(Fuzz fuzz) {
+		return fuzz.oneOf(() -> fuzz.printable(1, 200), () -> fuzz.pick(HEADER_VALUES));
+	}
+
+	@Fuzz.Test
+	@MethodSource
+	void anyJsonBodyIsAnsweredSafely(Object body, String target) throws Exception {
 		String[] parts = target.split(" ");
 		byte[] bytes = JSON.writeValueAsBytes(body);
 		assertSafe(send(parts[0], parts[1], bytes, "Content-Type", "application/json"),
 				target + " " + new String(bytes, StandardCharsets.UTF_8));
 	}
 
-	@Property(tries = 150)
-	void anyTextAsABodyIsAnsweredSafely(@ForAll String body, @ForAll("writePath") String target) throws Exception {
+	static Stream<Arguments> anyJsonBodyIsAnsweredSafely() {
+		return Fuzz.cases("json body", 250, (fuzz) -> new Object[] { json(fuzz), fuzz.pick(WRITE_PATHS) });
+	}
+
+	@Fuzz.Test
+	@MethodSource
+	void anyTextAsABodyIsAnsweredSafely(String body, String target) throws Exception {
 		String[] parts = target.split(" ");
 		assertSafe(send(parts[0], parts[1], body.getBytes(StandardCharsets.UTF_8), "Content-Type", "application/json"),
 				target);
 	}
 
-	@Property(tries = 250)
-	void anyListParametersAreAnsweredSafely(@ForAll("parameter") String range, @ForAll("parameter") String sort,
-			@ForAll("parameter") String filter, @ForAll("parameter") String embed, @ForAll("resource") String resource)
+	static Stream<Arguments> anyTextAsABodyIsAnsweredSafely() {
+		return Fuzz.cases("text body", 150, (fuzz) -> new Object[] { fuzz.string(0, 255), fuzz.pick(WRITE_PATHS) });
+	}
+
+	@Fuzz.Test
+	@MethodSource
+	void anyListParametersAreAnsweredSafely(String range, String sort, String filter, String embed, String resource)
 			throws Exception {
 		String path = resource + "?range=" + encode(range) + "&sort=" + encode(sort) + "&filter=" + encode(filter)
 				+ "&embed=" + encode(embed) + "&includeDeleted=" + encode(sort);
 		assertSafe(send("GET", path, null), path);
 	}
 
-	@Provide
-	Arbitrary<String> resource() {
-		return Arbitraries.of("/users", "/storage", "/storage-info");
+	static Stream<Arguments> anyListParametersAreAnsweredSafely() {
+		return Fuzz.cases("list parameters", 250, (fuzz) -> new Object[] { parameter(fuzz), parameter(fuzz),
+				parameter(fuzz), parameter(fuzz), fuzz.pick(RESOURCES) });
 	}
 
-	@Provide
-	Arbitrary<String> parameter() {
-		return Arbitraries.oneOf(Arbitraries.strings().ofMaxLength(100),
-				Arbitraries.of("[0,9]", "[9,0]", "[-1,2]", "[0," + Long.MAX_VALUE + "]", "[" + Long.MAX_VALUE + ",1]",
-						"[1e308,2]", "[\"a\",\"b\"]", "[\"name\",\"ASC\"]", "[\"name\",\"sideways\"]", "{\"q\":\"%\"}",
-						"{\"email\":[1,2,null]}", "{\"createdAt_gte\":\"x\"}", "{\"name_q\":{}}", "[\"storage\"]",
-						"[\"nope\"]", "null", "{}", "[]", "true", "\u0000", "'; drop table users; --"),
-				json().map((value) -> JSON.writeValueAsString(value)));
-	}
-
-	@Property(tries = 150)
-	void anyIdInAPathIsAnsweredSafely(@ForAll("pathSegment") String id, @ForAll("idPath") String template)
-			throws Exception {
+	@Fuzz.Test
+	@MethodSource
+	void anyIdInAPathIsAnsweredSafely(String id, String template) throws Exception {
 		String path = template.replace("{id}", encode(id).replace("+", "%20"));
 		for (String method : List.of("GET", "DELETE")) {
 			assertSafe(send(method, path, null), method + " " + path);
 		}
 	}
 
-	@Provide
-	Arbitrary<String> pathSegment() {
-		return Arbitraries.oneOf(Arbitraries.strings().ofMinLength(1).ofMaxLength(80),
-				Arbitraries.of("..", "%2e%2e", "x".repeat(5000), "00000000-0000-0000-0000-000000000000", "a/b", "\\"));
+	static Stream<Arguments> anyIdInAPathIsAnsweredSafely() {
+		return Fuzz.cases("id in a path", 150, (fuzz) -> new Object[] {
+				fuzz.oneOf(() -> fuzz.string(1, 80), () -> fuzz.pick(PATH_SEGMENTS)), fuzz.pick(ID_PATHS) });
 	}
 
-	@Provide
-	Arbitrary<String> idPath() {
-		return Arbitraries.of("/users/{id}", "/storage/{id}", "/storage/{id}/content", "/storage-info/{id}",
-				"/uploads/{id}", "/uploads/{id}/parts/1");
-	}
-
-	@Property(tries = 150)
-	void anyHeadersAreAnsweredSafely(@ForAll("headerValue") String requestId, @ForAll("headerValue") String accept,
-			@ForAll("headerValue") String range, @ForAll("headerValue") String contentType) throws Exception {
+	@Fuzz.Test
+	@MethodSource
+	void anyHeadersAreAnsweredSafely(String requestId, String accept, String range, String contentType)
+			throws Exception {
 		HttpResponse<String> list = send("GET", "/users", null, "X-Request-Id", requestId, "Accept", accept, "Range",
 				range, "If-None-Match", range);
 		assertSafe(list, "headers " + requestId + " | " + accept + " | " + range);
@@ -170,17 +185,14 @@ class FuzzIT {
 		assertSafe(create, "content type " + contentType);
 	}
 
-	@Provide
-	Arbitrary<String> headerValue() {
-		return Arbitraries.oneOf(Arbitraries.strings().withCharRange(' ', '~').ofMinLength(1).ofMaxLength(200),
-				Arbitraries.of("application/json", "text/html", "*/*", "application/problem+json",
-						"multipart/form-data", "multipart/form-data; boundary=", "bytes=0-0", "bytes=-1", "bytes=5-1",
-						"bytes=0-999999999999999999999", "application/json; charset=ebcdic", "x/y; q=2"));
+	static Stream<Arguments> anyHeadersAreAnsweredSafely() {
+		return Fuzz.cases("headers", 150,
+				(fuzz) -> new Object[] { headerValue(fuzz), headerValue(fuzz), headerValue(fuzz), headerValue(fuzz) });
 	}
 
-	@Property(tries = 150)
-	void anyMultipartPartsAreAnsweredSafely(@ForAll("fileBytes") byte[] content, @ForAll("headerValue") String name,
-			@ForAll("headerValue") String type, @ForAll("fieldName") String field) throws Exception {
+	@Fuzz.Test
+	@MethodSource
+	void anyMultipartPartsAreAnsweredSafely(byte[] content, String name, String type, String field) throws Exception {
 		String boundary = "fuzz-boundary-7";
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
 		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
@@ -192,19 +204,13 @@ class FuzzIT {
 				"multipart/form-data; boundary=" + boundary), "multipart " + field + " " + name + " " + type);
 	}
 
-	@Provide
-	Arbitrary<byte[]> fileBytes() {
-		return Arbitraries.oneOf(Arbitraries.bytes().array(byte[].class).ofMaxSize(4000),
-				Arbitraries.just(new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' }),
-				Arbitraries.just("<svg xmlns=\"http://www.w3.org/2000/svg\"/>".getBytes(StandardCharsets.UTF_8)));
+	static Stream<Arguments> anyMultipartPartsAreAnsweredSafely() {
+		return Fuzz.cases("multipart parts", 150,
+				(fuzz) -> new Object[] { fuzz.oneOf(() -> fuzz.bytes(4000), () -> fuzz.pick(FILES)), headerValue(fuzz),
+						headerValue(fuzz), fuzz.pick(FIELD_NAMES) });
 	}
 
-	@Provide
-	Arbitrary<String> fieldName() {
-		return Arbitraries.of("images[]", "file", "images", "other", "");
-	}
-
-	@Example
+	@Test
 	void hugeAndDeeplyNestedJsonAndInvalidUtf8AreRefusedCleanly() throws Exception {
 		String huge = "{\"name\":\"" + "x".repeat(3_000_000) + "\",\"email\":\"a@b.c\"}";
 		assertSafe(send("POST", "/users", huge.getBytes(StandardCharsets.UTF_8), "Content-Type", "application/json"),
@@ -219,8 +225,8 @@ class FuzzIT {
 		HttpResponse<String> invalid = send("POST", "/users", invalidUtf8, "Content-Type", "application/json");
 		assertSafe(invalid, "invalid UTF-8");
 		assertThat(invalid.statusCode()).isEqualTo(400);
-		String manyKeys = JSON.writeValueAsString(Map.of("filter", "x"));
-		assertSafe(send("GET", "/users?filter=" + encode("{" + "\"a\":1,".repeat(20000) + "\"b\":2}"), null), manyKeys);
+		assertSafe(send("GET", "/users?filter=" + encode("{" + "\"a\":1,".repeat(20000) + "\"b\":2}"), null),
+				"many keys");
 	}
 
 }
