@@ -98,6 +98,21 @@ public abstract class IntegrationTest {
 		return send("DELETE", path, null, headers);
 	}
 
+	/**
+	 * Sends a GET and returns the SQL that Hibernate sent while serving it, in order (see
+	 * {@link SentStatements}).
+	 * @param path the path and query
+	 * @return the statements
+	 */
+	protected List<String> statementsOf(String path) {
+		String requestId = "sql-" + java.util.UUID.randomUUID();
+		Response response = get(path, "X-Request-Id", requestId);
+		if (response.status() != 200) {
+			throw new AssertionError("GET " + path + " failed: " + response);
+		}
+		return SentStatements.of(requestId);
+	}
+
 	/** Creates a record through the API and returns it. */
 	protected JsonNode create(String path, String json) {
 		Response response = post(path, json);

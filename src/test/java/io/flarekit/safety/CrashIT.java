@@ -2,6 +2,7 @@ package io.flarekit.safety;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -16,8 +17,10 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -29,6 +32,7 @@ import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,7 +40,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * SIGKILL in the middle of a write load, uploads included, then a restart: every
  * acknowledged create and update is there, the file passes SQLite's integrity check, no
- * record points at a missing blob, and no unreferenced blob outlives the clean-up.
+ * record points at a missing blob, and no unreferenced blob outlives the clean-up. The
+ * workers check every answer: a write that is not acknowledged as it should be, an
+ * acknowledgement that does not hold what was written, or a failed connection before the
+ * kill fails the test; only a connection that fails once the kill has begun is expected.
  */
 class CrashIT {
 
@@ -52,6 +59,10 @@ class CrashIT {
 		Map<String, Integer> acknowledgedVersion = new ConcurrentHashMap<>();
 		Set<String> acknowledgedUploads = ConcurrentHashMap.newKeySet();
 		AtomicBoolean running = new AtomicBoolean(true);
+		// set just before the SIGKILL: from then on a failed connection is what the test
+		// causes; before it, and any answer that is not a success, is a failure
+		AtomicBoolean killing = new AtomicBoolean(false);
+		Queue<String> unexpected = new ConcurrentLinkedQueue<>();
 		try (PackagedService service = new PackagedService(this.data).start()) {
 			ExecutorService pool = Executors.newFixedThreadPool(10);
 			List<Future<?>> workers = new ArrayList<>();
@@ -62,26 +73,28 @@ class CrashIT {
 					for (int n = 0; running.get(); n++) {
 						try {
 							if (n % 3 != 2 || mine.isEmpty()) {
+								String email = "w" + worker + "-" + n + "@crash.test";
 								HttpResponse<String> created = service.send("POST", "/users",
-										"{\"name\":\"v0\",\"email\":\"w" + worker + "-" + n + "@crash.test\"}");
-								if (created.statusCode() == 201) {
-									String id = JSON.readTree(created.body()).get("id").stringValue();
-									mine.add(id);
-									acknowledgedVersion.put(id, 0);
-								}
+										"{\"name\":\"v0\",\"email\":\"" + email + "\"}");
+								JsonNode user = acknowledged(created, 201, "POST /users");
+								assertThat(user.get("name").stringValue()).as(user.toString()).isEqualTo("v0");
+								assertThat(user.get("email").stringValue()).as(user.toString()).isEqualTo(email);
+								String id = user.get("id").stringValue();
+								mine.add(id);
+								acknowledgedVersion.put(id, 0);
 							}
 							else {
 								String id = mine.get(n % mine.size());
 								int version = acknowledgedVersion.get(id) + 1;
 								HttpResponse<String> updated = service.send("PATCH", "/users/" + id,
 										"{\"name\":\"v" + version + "\"}");
-								if (updated.statusCode() == 200) {
-									acknowledgedVersion.merge(id, version, Math::max);
-								}
+								JsonNode user = acknowledged(updated, 200, "PATCH /users/" + id);
+								assertThat(user.get("name").stringValue()).as(user.toString()).isEqualTo("v" + version);
+								acknowledgedVersion.merge(id, version, Math::max);
 							}
 						}
-						catch (Exception ex) {
-							return null;
+						catch (Throwable ex) {
+							return stop(ex, killing, unexpected, "writer " + worker);
 						}
 					}
 					return null;
@@ -98,18 +111,21 @@ class CrashIT {
 									.header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
 									.POST(HttpRequest.BodyPublishers.ofByteArray(body))
 									.build(), HttpResponse.BodyHandlers.ofString());
-							if (response.statusCode() == 201) {
-								acknowledgedUploads.add(JSON.readTree(response.body()).at("/data/0/id").stringValue());
-							}
+							JsonNode uploaded = acknowledged(response, 201, "POST /storage");
+							assertThat(uploaded.get("rejected")).as(uploaded.toString()).isEmpty();
+							String id = uploaded.at("/data/0/id").stringValue();
+							assertThat(id).as(uploaded.toString()).isNotBlank();
+							acknowledgedUploads.add(id);
 						}
-						catch (Exception ex) {
-							return null;
+						catch (Throwable ex) {
+							return stop(ex, killing, unexpected, "uploader " + uploader);
 						}
 					}
 					return null;
 				}));
 			}
 			PackagedService.sleep(3000);
+			killing.set(true);
 			service.kill();
 			running.set(false);
 			for (Future<?> worker : workers) {
@@ -117,6 +133,7 @@ class CrashIT {
 			}
 			pool.shutdown();
 		}
+		assertThat(unexpected).as("what the workers met that a kill does not explain").isEmpty();
 		assertThat(acknowledgedVersion).as("writes were acknowledged before the kill").hasSizeGreaterThan(20);
 		assertThat(acknowledgedUploads).as("uploads were acknowledged before the kill").isNotEmpty();
 
@@ -160,6 +177,29 @@ class CrashIT {
 			HttpResponse<String> stillServing = restarted.send("GET", "/users", null);
 			assertThat(stillServing.statusCode()).isEqualTo(200);
 		}
+	}
+
+	/**
+	 * The body of an answer that acknowledges a write.
+	 * @throws AssertionError when the answer is another
+	 */
+	private static JsonNode acknowledged(HttpResponse<String> response, int status, String request) {
+		assertThat(response.statusCode()).as("%s answered %s", request, response.body()).isEqualTo(status);
+		return JSON.readTree(response.body());
+	}
+
+	/**
+	 * Ends a worker on a failure: a connection that fails once the kill has begun is
+	 * expected; anything else is recorded.
+	 */
+	private static Object stop(Throwable failure, AtomicBoolean killing, Queue<String> unexpected, String worker) {
+		if (!(failure instanceof IOException) || !killing.get()) {
+			unexpected.add(worker + ((killing.get()) ? " (during the kill)" : " (before the kill)") + ": " + failure);
+		}
+		if (failure instanceof InterruptedException) {
+			Thread.currentThread().interrupt();
+		}
+		return null;
 	}
 
 	private static byte[] png(int seed) throws Exception {

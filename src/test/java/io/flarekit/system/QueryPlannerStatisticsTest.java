@@ -1,5 +1,12 @@
 package io.flarekit.system;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -8,9 +15,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import io.flarekit.FlarekitApplication;
+import io.flarekit.QueryPlans;
+import io.flarekit.SentStatements;
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,15 +37,24 @@ import static org.assertj.core.api.Assertions.assertThat;
  * case of the benchmark and of a restore, where rows arrive while the service is stopped.
  * The trap is SQLite's: a partial index that covers {@code deleted_at is null} but not
  * the order, which statistics of empty tables make look free, so that a page of one row
- * sorts the whole table. No timing is asserted; the plans are.
+ * sorts the whole table. The test sets it on the test entity's table
+ * ({@code test_articles}, given an index on {@code (created_at, id)} and the trap), whose
+ * default list is a soft-deletable entity's like that of users. No timing is asserted;
+ * the plans are, of the statements that the service really sends for each page (recorded
+ * by {@link SentStatements}), with the page's limit and offset bound.
  */
 class QueryPlannerStatisticsTest {
 
 	private static final int ROWS = 3000;
 
-	/** As Hibernate writes the default list of a soft-deletable entity. */
-	private static final String LIST = "select t1_0.id,t1_0.created_at,t1_0.deleted_at,t1_0.email from %s t1_0 "
-			+ "where t1_0.deleted_at is null order by t1_0.created_at desc,t1_0.id desc limit ? offset ?";
+	/** The table that gets the trap: that of the test entity behind this resource. */
+	private static final String TRAP = "test_articles";
+
+	private static final String TRAP_RESOURCE = "/test-articles";
+
+	private static final int[] LIMITS = { 1, 2, 10 };
+
+	private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
 	@TempDir
 	Path data;
@@ -47,23 +68,22 @@ class QueryPlannerStatisticsTest {
 
 	@Test
 	void rowsLoadedWhileTheServiceWasStoppedAreAnalyzedAtStartAndEveryReaderPlansWithIt() throws SQLException {
+		String trapPage;
 		try (ConfigurableApplicationContext first = start()) {
 			// creates and migrates the file
+			trapPage = pageQuery(first, TRAP_RESOURCE, 1);
 		}
 		try (Connection connection = open(); Statement statement = connection.createStatement()) {
 			// a table with the trap, and the statistics that an ANALYZE of empty tables
 			// leaves (the reverted first attempt ran one on the first start)
-			statement.execute("create table trap (id text primary key, created_at text not null, deleted_at text, "
-					+ "email text not null)");
-			statement.execute("create index trap_created_at on trap (created_at, id)");
-			statement.execute("create unique index trap_live_email on trap (lower(email)) where deleted_at is null");
+			setTrap(statement);
 			statement.execute("analyze");
-			bulkLoad(statement, "trap");
+			bulkLoad(statement, TRAP);
 			bulkLoad(statement, "users");
-			assertThat(plan(connection, "trap", 1)).contains("USE TEMP B-TREE FOR ORDER BY");
+			assertThat(plan(connection, trapPage, 1)).contains("USE TEMP B-TREE FOR ORDER BY");
 		}
 		try (ConfigurableApplicationContext second = start()) {
-			assertThat(statistics("trap")).isNotEmpty().allMatch((stat) -> stat.startsWith(ROWS + " "));
+			assertThat(statistics(TRAP)).isNotEmpty().allMatch((stat) -> stat.startsWith(ROWS + " "));
 			assertThat(statistics("users")).isNotEmpty().allMatch((stat) -> stat.startsWith(ROWS + " "));
 			assertEveryReaderWalksTheOrderIndex(second);
 		}
@@ -77,42 +97,84 @@ class QueryPlannerStatisticsTest {
 				// new
 				// table without its statistics (it keeps what it loaded, as below)
 				connection.setAutoCommit(false);
-				statement.execute("create table trap (id text primary key, created_at text not null, "
-						+ "deleted_at text, email text not null)");
-				statement.execute("create index trap_created_at on trap (created_at, id)");
-				statement
-					.execute("create unique index trap_live_email on trap (lower(email)) where deleted_at is null");
-				statement.execute("analyze trap");
+				setTrap(statement);
+				statement.execute("analyze " + TRAP);
 				connection.commit();
 				connection.setAutoCommit(true);
-				bulkLoad(statement, "trap");
+				bulkLoad(statement, TRAP);
 				bulkLoad(statement, "users");
 			}
+			String trapPage = pageQuery(service, TRAP_RESOURCE, 1);
 			HikariDataSource readPool = service.getBean("sqliteReadPool", HikariDataSource.class);
 			for (Connection reader : borrowAll(readPool)) {
 				try (reader) {
 					// each reader loads the schema with the statistics of the empty table
-					assertThat(plan(reader, "trap", 1)).contains("USE TEMP B-TREE FOR ORDER BY");
+					assertThat(plan(reader, trapPage, 1)).contains("USE TEMP B-TREE FOR ORDER BY");
 				}
 			}
 			assertThat(service.getBean(QueryPlannerStatistics.class).refresh()).isTrue();
-			assertThat(statistics("trap")).isNotEmpty().allMatch((stat) -> stat.startsWith(ROWS + " "));
+			assertThat(statistics(TRAP)).isNotEmpty().allMatch((stat) -> stat.startsWith(ROWS + " "));
 			assertEveryReaderWalksTheOrderIndex(service);
 		}
 	}
 
 	private static void assertEveryReaderWalksTheOrderIndex(ConfigurableApplicationContext service)
 			throws SQLException {
+		Map<Integer, String> trapPages = new HashMap<>();
+		Map<Integer, String> userPages = new HashMap<>();
+		for (int limit : LIMITS) {
+			trapPages.put(limit, pageQuery(service, TRAP_RESOURCE, limit));
+			userPages.put(limit, pageQuery(service, "/users", limit));
+		}
 		for (Connection reader : borrowAll(service.getBean("sqliteReadPool", HikariDataSource.class))) {
 			try (reader) {
-				for (int limit : new int[] { 1, 2, 10 }) {
-					assertThat(plan(reader, "trap", limit)).contains("USING INDEX trap_created_at")
+				for (int limit : LIMITS) {
+					assertThat(plan(reader, trapPages.get(limit), limit)).as(trapPages.get(limit))
+						.contains("USING INDEX trap_created_at")
 						.doesNotContain("TEMP B-TREE");
-					assertThat(plan(reader, "users", limit)).containsPattern("USING INDEX idx_users_\\w*created_at")
+					assertThat(plan(reader, userPages.get(limit), limit)).as(userPages.get(limit))
+						.containsPattern("USING INDEX idx_users_\\w*created_at")
 						.doesNotContain("TEMP B-TREE");
 				}
 			}
 		}
+	}
+
+	/**
+	 * The query that reads the first page of a resource, as the service sends it: the
+	 * request is sent with an id of its own, under which {@link SentStatements} files
+	 * what Hibernate prepared while serving it.
+	 */
+	private static String pageQuery(ConfigurableApplicationContext service, String resource, int limit) {
+		String requestId = "plan-" + UUID.randomUUID();
+		String range = URLEncoder.encode("[0," + (limit - 1) + "]", StandardCharsets.UTF_8);
+		URI uri = URI.create("http://localhost:" + service.getEnvironment().getProperty("local.server.port") + resource
+				+ "?range=" + range);
+		try {
+			HttpResponse<String> response = HTTP.send(
+					HttpRequest.newBuilder(uri).header("X-Request-Id", requestId).build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+		return QueryPlans.single(SentStatements.of(requestId), (sql) -> sql.contains(" order by "),
+				"page query of " + resource);
+	}
+
+	/**
+	 * An index on the order, and the trap: a partial index of live rows that does not
+	 * cover it.
+	 */
+	private static void setTrap(Statement statement) throws SQLException {
+		statement.execute("create index trap_created_at on " + TRAP + " (created_at, id)");
+		statement
+			.execute("create unique index trap_live_title on " + TRAP + " (lower(title)) where deleted_at is null");
 	}
 
 	/** Every connection of the pool at once, so that none is left unchecked. */
@@ -156,25 +218,18 @@ class QueryPlannerStatisticsTest {
 	}
 
 	private static void bulkLoad(Statement statement, String table) throws SQLException {
-		statement.execute("insert into " + table + " (id, created_at, email" + (table.equals("users") ? ", name" : "")
-				+ ") with recursive n(i) as (select 0 union all " + "select i + 1 from n where i < " + (ROWS - 1)
+		String columns = table.equals("users") ? "email, name" : "short_id, slug, title";
+		String values = table.equals("users") ? "'user' || i || '@example.com', 'User ' || i"
+				: "printf('s%07d', i), 'article-' || i, 'Article ' || i";
+		statement.execute("insert into " + table + " (id, created_at, " + columns
+				+ ") with recursive n(i) as (select 0 union all select i + 1 from n where i < " + (ROWS - 1)
 				+ ") select printf('id-%08d', i), "
-				+ "strftime('%Y-%m-%d %H:%M:%f', '2024-01-01', '+' || i || ' seconds'), 'user' || i || '@example.com'"
-				+ (table.equals("users") ? ", 'User ' || i" : "") + " from n");
+				+ "strftime('%Y-%m-%d %H:%M:%f', '2024-01-01', '+' || i || ' seconds'), " + values + " from n");
 	}
 
-	private static String plan(Connection connection, String table, int limit) throws SQLException {
-		StringBuilder plan = new StringBuilder();
-		try (PreparedStatement explain = connection.prepareStatement("explain query plan " + LIST.formatted(table))) {
-			explain.setInt(1, limit);
-			explain.setInt(2, 0);
-			try (ResultSet rows = explain.executeQuery()) {
-				while (rows.next()) {
-					plan.append(rows.getString(4)).append("; ");
-				}
-			}
-		}
-		return plan.toString();
+	/** The plan of a first page of {@code limit} rows, as sent. */
+	private static String plan(Connection connection, String page, int limit) throws SQLException {
+		return QueryPlans.explain(connection, page, Map.of("limit", limit, "offset", 0));
 	}
 
 }

@@ -4,10 +4,12 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 
+import io.flarekit.IntegrationTest;
+import io.flarekit.QueryPlans;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,14 +22,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * order, with no sort, whatever SQLite's statistics say: none, those of empty tables (an
  * {@code ANALYZE} before a bulk load), or fresh ones. Without that index, SQLite planned
  * a one-row page on {@code ux_users_email} and sorted the whole table. Plans are
- * asserted, not timings, on a real file migrated by the project's migrations.
+ * asserted, not timings, on a real file migrated by the project's migrations. The
+ * statements explained are the ones the service really sends for each page (recorded by
+ * {@link io.flarekit.SentStatements} while the shared test service serves the request),
+ * with the page's limit and offset bound.
  */
-class UserListPlanTest {
-
-	/** As Hibernate writes it. */
-	private static final String LIST = "select u1_0.id,u1_0.created_at,u1_0.deleted_at,u1_0.email,u1_0.name,"
-			+ "u1_0.updated_at from users u1_0 where u1_0.deleted_at is null "
-			+ "order by u1_0.created_at desc,u1_0.id desc limit ? offset ?";
+class UserListPlanTest extends IntegrationTest {
 
 	@TempDir
 	Path data;
@@ -76,19 +76,26 @@ class UserListPlanTest {
 		try (Connection connection = DriverManager.getConnection(this.url);
 				Statement statement = connection.createStatement()) {
 			bulkLoad(statement);
-			try (ResultSet rows = statement.executeQuery("explain query plan select u1_0.id,u1_0.name from users u1_0 "
-					+ "order by u1_0.created_at desc,u1_0.id desc limit 1 offset 0")) {
-				assertThat(rows.next()).isTrue();
-				assertThat(rows.getString(4)).isEqualTo("SCAN u1_0 USING INDEX idx_users_created_at");
-			}
+			String page = pageQuery("/users?includeDeleted=true&range=" + q("[0,0]"));
+			assertThat(QueryPlans.explain(connection, page, Map.of("limit", 1, "offset", 0))).as(page)
+				.isEqualTo("SCAN u1_0 USING INDEX idx_users_created_at");
 		}
 	}
 
-	private static void assertEveryPageWalksTheLiveIndex(Connection connection) throws SQLException {
+	private void assertEveryPageWalksTheLiveIndex(Connection connection) throws SQLException {
 		for (int[] page : new int[][] { { 1, 0 }, { 2, 0 }, { 10, 0 }, { 10, 1000 } }) {
-			assertThat(plan(connection, page[0], page[1])).as("limit %d offset %d", page[0], page[1])
+			int limit = page[0];
+			int offset = page[1];
+			String sql = pageQuery("/users?range=" + q("[" + offset + "," + (offset + limit - 1) + "]"));
+			assertThat(QueryPlans.explain(connection, sql, Map.of("limit", limit, "offset", offset)))
+				.as("limit %d offset %d: %s", limit, offset, sql)
 				.isEqualTo("SCAN u1_0 USING INDEX idx_users_live_created_at");
 		}
+	}
+
+	/** The query that reads the page, as the service sent it for a request. */
+	private String pageQuery(String path) {
+		return QueryPlans.single(statementsOf(path), (sql) -> sql.contains(" order by "), "page query");
 	}
 
 	private static void bulkLoad(Statement statement) throws SQLException {
@@ -96,20 +103,6 @@ class UserListPlanTest {
 				+ "union all select i + 1 from n where i < 2999) select printf('id-%08d', i), "
 				+ "strftime('%Y-%m-%d %H:%M:%f', '2024-01-01', '+' || i || ' seconds'), "
 				+ "'user' || i || '@example.com', 'User ' || i from n");
-	}
-
-	private static String plan(Connection connection, int limit, int offset) throws SQLException {
-		StringBuilder plan = new StringBuilder();
-		try (PreparedStatement explain = connection.prepareStatement("explain query plan " + LIST)) {
-			explain.setInt(1, limit);
-			explain.setInt(2, offset);
-			try (ResultSet rows = explain.executeQuery()) {
-				while (rows.next()) {
-					plan.append((plan.length() > 0) ? "; " : "").append(rows.getString(4));
-				}
-			}
-		}
-		return plan.toString();
 	}
 
 }

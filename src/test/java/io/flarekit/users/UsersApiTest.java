@@ -1,5 +1,6 @@
 package io.flarekit.users;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -133,16 +134,24 @@ class UsersApiTest extends IntegrationTest {
 	}
 
 	@Test
-	void putAndPatchMergeTheGivenFields() throws Exception {
+	void putAndPatchMergeTheGivenFields() {
 		JsonNode created = user("Ada", "ada@example.com");
 		String id = created.get("id").stringValue();
-		Thread.sleep(5);
+		// an old stamp, so that a renewed one is later without waiting for the clock
+		Instant stale = Instant.parse("2000-01-01T00:00:00Z");
+		assertThat(this.jdbc.update("update users set updated_at = ? where id = ?", "2000-01-01 00:00:00.000", id))
+			.isEqualTo(1);
+		assertThat(Instant.parse(get("/users/" + id).json().get("updatedAt").stringValue())).isEqualTo(stale);
 		Response patched = patch("/users/" + id, "{\"name\": \"Ada L.\"}");
 		assertThat(patched.status()).isEqualTo(200);
 		assertThat(patched.json().get("name").stringValue()).isEqualTo("Ada L.");
 		assertThat(patched.json().get("email").stringValue()).isEqualTo("ada@example.com");
 		assertThat(patched.json().get("createdAt")).isEqualTo(created.get("createdAt"));
-		assertThat(patched.json().get("updatedAt").stringValue()).isGreaterThan(created.get("updatedAt").stringValue());
+		// instants, not text: a stamp at a whole second is written without a fraction
+		Instant updatedAt = Instant.parse(patched.json().get("updatedAt").stringValue());
+		assertThat(updatedAt).as("updatedAt is renewed by the update").isAfter(stale);
+		assertThat(updatedAt).as("updatedAt is stamped with the time of the update")
+			.isAfterOrEqualTo(Instant.parse(created.get("updatedAt").stringValue()));
 
 		// react-admin sends the whole record back on PUT, server-managed fields included
 		String whole = patched.json().toString().replace("Ada L.", "Ada King").replace(id, "another-id");

@@ -1,16 +1,21 @@
 package io.flarekit.core.query;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.flarekit.IntegrationTest;
+import io.flarekit.QueryPlans;
 import io.flarekit.core.model.EntityModel;
+import io.flarekit.core.service.ApiProperties;
 import io.flarekit.core.service.CrudServices;
 import io.flarekit.core.testentities.Article;
+import io.flarekit.users.User;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -27,6 +32,9 @@ class KeysetPagesTest extends IntegrationTest {
 
 	@Autowired
 	CrudServices services;
+
+	@Autowired
+	ApiProperties api;
 
 	private static final Pattern NEXT = Pattern.compile("^<http://localhost:\\d+(/[^>]*)>; rel=\"next\"$");
 
@@ -141,12 +149,28 @@ class KeysetPagesTest extends IntegrationTest {
 
 	@Test
 	void aLimitAboveTheMaximumPageIsCapped() {
-		users();
-		assertThat(get("/users?cursor=&limit=1000").json()).hasSize(23);
-		Response capped = get("/users?cursor=&limit=1000&filter=" + q("{\"q\":\"user\"}"));
+		int cap = this.api.maxPageSize();
+		int rows = cap + 7;
+		for (int i = 0; i < rows; i++) {
+			this.jdbc.update("insert into users (id, name, email, created_at) values (?, ?, ?, ?)",
+					String.format("c%04d", i), "Capped " + i, "user" + i + "@example.com",
+					String.format("2026-01-01 10:%02d:%02d.000", i / 60, i % 60));
+		}
+		Response first = get("/users?cursor=&limit=" + rows);
+		assertThat(first.status()).isEqualTo(200);
+		assertThat(first.json()).as("a keyset page holds at most max-page-size rows").hasSize(cap);
+		assertThat(next(first)).as("the rows past the cap are on the next page").contains("limit=" + cap);
+		assertThat(walk("/users?cursor=&limit=" + rows)).hasSize(rows).doesNotHaveDuplicates();
+		Response capped = get("/users?cursor=&limit=" + rows + "&filter=" + q("{\"q\":\"user\"}"));
 		assertThat(capped.status()).isEqualTo(200);
+		assertThat(capped.json()).as("a filtered keyset page is capped too").hasSize(cap);
 	}
 
+	/**
+	 * The statement that a keyset page on a column that cannot be null really sends is
+	 * answered by SQLite as one range of the {@code (created_at, id)} index: no scan of
+	 * the index from its start, no sort.
+	 */
 	@Test
 	void columnsThatCannotBeNullGetTheConditionThatSeeksTheIndex() {
 		EntityModel<Article> articles = this.services.forEntity(Article.class).model();
@@ -154,6 +178,23 @@ class KeysetPagesTest extends IntegrationTest {
 		assertThat(articles.isNullable("title")).isFalse();
 		assertThat(articles.isNullable("deletedAt")).isTrue();
 		assertThat(articles.isNullable("views")).isTrue();
+		assertThat(this.services.forEntity(User.class).model().isNullable("createdAt")).isFalse();
+		users();
+		for (String direction : List.of("DESC", "ASC")) {
+			String sort = "sort=" + q("[\"createdAt\",\"" + direction + "\"]");
+			Response first = get("/users?cursor=&limit=5&" + sort);
+			String last = ids(first.json()).get(4);
+			String page = QueryPlans.single(statementsOf(next(first)), (sql) -> sql.contains(" order by "),
+					"page query");
+			// the cursor holds the last row's key and id; the page asks one row more
+			String createdAt = this.jdbc.queryForObject("select created_at from users where id = ?", String.class,
+					last);
+			String plan = this.jdbc.execute((Connection connection) -> QueryPlans.explain(connection, page,
+					Map.of("created_at", createdAt, "id", last, "limit", 6, "offset", 0)));
+			assertThat(plan).as("%s: %s", direction, page)
+				.matches("SEARCH \\w+ USING INDEX idx_users_live_created_at \\(created_at"
+						+ (direction.equals("DESC") ? "<" : ">") + "\\?\\)");
+		}
 	}
 
 	private void assertProblem(Response response, String field, String message) {

@@ -1,0 +1,59 @@
+package io.flarekit;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.hibernate.resource.jdbc.spi.StatementInspector;
+import org.slf4j.MDC;
+
+/**
+ * The SQL that Hibernate really sends, filed by request: a {@link StatementInspector}
+ * that every test context registers through
+ * {@code spring.jpa.properties.hibernate.session_factory.statement_inspector}
+ * ({@code src/test/resources/application.properties}). Hibernate calls it with each
+ * statement it prepares, on the thread that serves the request, where {@code RequestIds}
+ * has put the request's id in the logging context; so a test sends its own
+ * {@code X-Request-Id} and reads back what that request sent, whatever else the service
+ * does meanwhile. Only the last {@value #REQUESTS} requests are kept.
+ */
+public class SentStatements implements StatementInspector {
+
+	private static final int REQUESTS = 256;
+
+	/** The key under which {@code RequestIds} puts the request id. */
+	private static final String REQUEST_ID = "requestId";
+
+	private static final Map<String, List<String>> BY_REQUEST = new LinkedHashMap<>() {
+
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<String, List<String>> eldest) {
+			return size() > REQUESTS;
+		}
+
+	};
+
+	@Override
+	public String inspect(String sql) {
+		String requestId = MDC.get(REQUEST_ID);
+		if (requestId != null) {
+			synchronized (BY_REQUEST) {
+				BY_REQUEST.computeIfAbsent(requestId, (id) -> new ArrayList<>()).add(sql);
+			}
+		}
+		return sql;
+	}
+
+	/**
+	 * The statements sent while serving a request, in order.
+	 * @param requestId the request's {@code X-Request-Id}
+	 * @return the statements, empty when none was recorded
+	 */
+	public static List<String> of(String requestId) {
+		synchronized (BY_REQUEST) {
+			return List.copyOf(BY_REQUEST.getOrDefault(requestId, List.of()));
+		}
+	}
+
+}
