@@ -3,11 +3,16 @@ package io.flarekit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -60,9 +65,9 @@ public abstract class IntegrationTest {
 	void emptyTables() {
 		List<String> tables = this.jdbc.queryForList("select name from sqlite_master where type = 'table' "
 				+ "and name not like 'sqlite_%' and name not like 'flyway_%'", String.class);
-		this.jdbc.execute((java.sql.Connection connection) -> {
+		this.jdbc.execute((Connection connection) -> {
 			connection.setAutoCommit(false);
-			try (java.sql.Statement statement = connection.createStatement()) {
+			try (Statement statement = connection.createStatement()) {
 				// foreign keys are checked at commit, so the order of the deletes does
 				// not matter
 				statement.execute("pragma defer_foreign_keys = on");
@@ -123,10 +128,10 @@ public abstract class IntegrationTest {
 	}
 
 	protected Response send(String method, String path, String body, String... headers) {
-		HttpResponse<byte[]> response = raw(method, path,
-				(body != null) ? body.getBytes(java.nio.charset.StandardCharsets.UTF_8) : null, headers);
+		HttpResponse<byte[]> response = raw(method, path, (body != null) ? body.getBytes(StandardCharsets.UTF_8) : null,
+				headers);
 		return new Response(response.statusCode(), response.headers(),
-				new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+				new String(response.body(), StandardCharsets.UTF_8));
 	}
 
 	/** Sends any bytes and returns the response's bytes as they came. */
@@ -151,11 +156,11 @@ public abstract class IntegrationTest {
 
 	/** Percent-encodes a query parameter value. */
 	protected static String q(String value) {
-		return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
 
 	/** What came back: status, headers and body. */
-	public record Response(int status, java.net.http.HttpHeaders headers, String body) {
+	public record Response(int status, HttpHeaders headers, String body) {
 
 		public JsonNode json() {
 			return JSON.readTree(this.body);

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,7 @@ class LoadIT {
 	void mixedLoadLosesNothingAndNeverFails() throws Exception {
 		Map<String, Acknowledged> acknowledged = new ConcurrentHashMap<>();
 		AtomicInteger requests = new AtomicInteger();
-		List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+		List<String> failures = Collections.synchronizedList(new ArrayList<>());
 		try (PackagedService service = new PackagedService(this.data).start()) {
 			Instant deadline = Instant.now().plusSeconds(SECONDS);
 			ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);

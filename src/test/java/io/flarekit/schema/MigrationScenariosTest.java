@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +60,7 @@ class MigrationScenariosTest {
 				.as("the database has the entities' schema")
 				.isEmpty();
 		}
-		catch (java.sql.SQLException ex) {
+		catch (SQLException ex) {
 			throw new IllegalStateException(ex);
 		}
 		assertThat(this.db.queryForList("pragma foreign_key_check")).isEmpty();

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.List;
 
 import io.flarekit.users.User;
@@ -45,7 +46,7 @@ class ProjectMigrationsTest {
 		Path testTables = Path.of("src/test/resources/db/migration/R__test_entities.sql");
 		try (ScratchDatabase scratch = ScratchDatabase.create();
 				Connection connection = scratch.connect();
-				java.sql.Statement statement = connection.createStatement()) {
+				Statement statement = connection.createStatement()) {
 			for (String sql : Files.readString(testTables).replaceAll("(?m)^--.*$", "").split(";")) {
 				if (!sql.isBlank()) {
 					statement.execute(sql);

@@ -1,5 +1,7 @@
 package io.flarekit.schema;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,7 +37,7 @@ class SchemaTest {
 		assertThat(SqlSyntax.closingParenthesis("f(a, (b))", 1)).isEqualTo(8);
 		assertThat(DatabaseSchemaReader.parseCreateIndex("ux", true,
 				"CREATE UNIQUE INDEX ux ON t (lower(email), \"name\") WHERE deleted_at IS NULL"))
-			.isEqualTo(new Schema.Index("ux", true, java.util.List.of("lower(email)", "name"), "deleted_at is null"));
+			.isEqualTo(new Schema.Index("ux", true, List.of("lower(email)", "name"), "deleted_at is null"));
 	}
 
 	@Test

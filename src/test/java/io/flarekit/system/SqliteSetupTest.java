@@ -5,11 +5,13 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Properties;
 
 import javax.sql.DataSource;
 
 import io.flarekit.IntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.sqlite.JDBC;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -76,8 +78,8 @@ class SqliteSetupTest extends IntegrationTest {
 			try (Statement statement = first.createStatement()) {
 				statement.executeQuery("select count(*) from users").close();
 			}
-			try (Connection second = org.sqlite.JDBC.createConnection("jdbc:sqlite:" + DATA.resolve("flarekit.db"),
-					new java.util.Properties())) {
+			try (Connection second = JDBC.createConnection("jdbc:sqlite:" + DATA.resolve("flarekit.db"),
+					new Properties())) {
 				try (Statement statement = second.createStatement()) {
 					statement.execute("pragma busy_timeout = 0");
 					assertThatThrownBy(() -> statement.execute("begin immediate")).hasMessageContaining("SQLITE_BUSY");

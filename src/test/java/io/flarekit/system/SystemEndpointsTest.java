@@ -1,5 +1,6 @@
 package io.flarekit.system;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -59,7 +60,7 @@ class SystemEndpointsTest extends IntegrationTest {
 	void theSwaggerUiIsServed() {
 		Response redirect = get("/docs");
 		assertThat(redirect.status()).isEqualTo(302);
-		Response page = get(java.net.URI.create(redirect.header("Location")).getPath());
+		Response page = get(URI.create(redirect.header("Location")).getPath());
 		assertThat(page.status()).isEqualTo(200);
 		assertThat(page.body()).contains("swagger-ui");
 	}

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Sort;
+import org.springframework.test.util.ReflectionTestUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -70,8 +71,7 @@ class UserServiceTest extends IntegrationTest {
 		User imported = new User();
 		imported.setName("Imported");
 		imported.setEmail("imported@example.com");
-		org.springframework.test.util.ReflectionTestUtils.setField(imported, "createdAt",
-				Instant.parse("2020-01-01T00:00:00Z"));
+		ReflectionTestUtils.setField(imported, "createdAt", Instant.parse("2020-01-01T00:00:00Z"));
 		assertThat(this.users.create(imported).getCreatedAt()).isEqualTo(Instant.parse("2020-01-01T00:00:00Z"));
 		User invalid = new User();
 		assertThat(failure(() -> this.users.create(invalid)).getStatus().value()).isEqualTo(400);

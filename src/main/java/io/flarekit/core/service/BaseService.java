@@ -130,11 +130,7 @@ public class BaseService<E> {
 
 	/**
 	 * Brings a soft-deleted record back: clears {@code deletedAt}, stamps
-	 * {@code updatedAt}.
-	 * @param id the record's id
-	 * @return the restored record
-	 * @throws ServiceException 404 when there is no such record, 400 when the entity has
-	 * no {@code deletedAt}
+	 * {@code updatedAt}; 404 when there is no such record, 400 without {@code deletedAt}.
 	 */
 	public E restore(String id) {
 		requireSoftDeleteSupport(false);
@@ -262,11 +258,8 @@ public class BaseService<E> {
 	}
 
 	/**
-	 * Deletes the records with the given ids, all or none; ids with no record are
-	 * skipped.
-	 * @param ids the ids
-	 * @param permanent remove the rows rather than set {@code deletedAt}
-	 * @return the deleted records
+	 * Deletes the records with the given ids, removing the rows when {@code permanent};
+	 * all or none, and ids with no record are skipped.
 	 */
 	public List<E> bulkDelete(Collection<String> ids, boolean permanent) {
 		requireSoftDeleteSupport(permanent);

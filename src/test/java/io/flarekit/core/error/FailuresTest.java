@@ -2,7 +2,10 @@ package io.flarekit.core.error;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
+import java.sql.SQLTransientConnectionException;
 
 import io.flarekit.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -46,9 +49,8 @@ class FailuresTest extends IntegrationTest {
 	@Test
 	void aPoolThatCannotGiveAConnectionInTimeIsA503() {
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/users");
-		var response = new ApiExceptionHandler().database(
-				new CannotGetJdbcConnectionException("timeout", new java.sql.SQLTransientConnectionException()),
-				request);
+		var response = new ApiExceptionHandler()
+			.database(new CannotGetJdbcConnectionException("timeout", new SQLTransientConnectionException()), request);
 		assertThat(response.getStatusCode().value()).isEqualTo(503);
 		assertThat(response.getHeaders().getFirst("Retry-After")).isEqualTo("1");
 		assertThat(response.getBody().code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE);
@@ -64,12 +66,11 @@ class FailuresTest extends IntegrationTest {
 	@Test
 	void requestsThatTomcatRefusesItselfGetProblemJsonToo() throws Exception {
 		for (String path : new String[] { "/users/%zz", "/users/a%2Fb" }) {
-			try (java.net.Socket socket = new java.net.Socket("localhost", this.port)) {
+			try (Socket socket = new Socket("localhost", this.port)) {
 				socket.getOutputStream()
 					.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-						.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-				String raw = new String(socket.getInputStream().readAllBytes(),
-						java.nio.charset.StandardCharsets.UTF_8);
+						.getBytes(StandardCharsets.US_ASCII));
+				String raw = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 				assertThat(raw).startsWith("HTTP/1.1 400").contains("application/problem+json");
 				String body = raw.substring(raw.indexOf("\r\n\r\n") + 4);
 				assertThat(JSON.readTree(body).get("code").stringValue()).isEqualTo("VALIDATION_ERROR");

@@ -1,7 +1,11 @@
 package io.flarekit.core.model;
 
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Random;
 import java.util.TimeZone;
 
 import io.flarekit.IntegrationTest;
@@ -33,10 +37,8 @@ class TimestampsTest extends IntegrationTest {
 		String stored = this.jdbc.queryForObject("select created_at from users where id = ?", String.class,
 				user.get("id").stringValue());
 		assertThat(stored).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3}");
-		assertThat(stored.replace(' ', 'T') + "Z")
-			.isEqualTo(java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSX")
-				.withZone(java.time.ZoneOffset.UTC)
-				.format(served));
+		assertThat(stored.replace(' ', 'T') + "Z").isEqualTo(
+				DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSX").withZone(ZoneOffset.UTC).format(served));
 		// SQLite's own clock agrees within a minute: both are UTC
 		String sqliteNow = this.jdbc.queryForObject("select strftime('%Y-%m-%d %H:%M:%f', 'now')", String.class);
 		assertThat(new UtcTimestampConverter().convertToEntityAttribute(sqliteNow)).isBetween(served.minusSeconds(60),
@@ -70,7 +72,7 @@ class TimestampsTest extends IntegrationTest {
 	@Test
 	void theStoredShapeReadsBackToTheSameInstantAcrossTheYears() {
 		UtcTimestampConverter converter = new UtcTimestampConverter();
-		java.util.Random random = new java.util.Random(42);
+		Random random = new Random(42);
 		for (int i = 0; i < 10_000; i++) {
 			Instant instant = Instant.ofEpochMilli(random.nextLong(-62_135_596_800_000L, 253_402_300_799_999L));
 			String stored = converter.convertToDatabaseColumn(instant);
@@ -89,7 +91,7 @@ class TimestampsTest extends IntegrationTest {
 			.isEqualTo(Instant.parse("2024-01-31T12:34:56.789Z"));
 		for (String bad : List.of("2024-01-31 12:34:5x.789", "2024-13-31 12:34:56.789", "2024-01-31 25:00:00.000",
 				"2024/01/31 12:34:56.789")) {
-			assertThatExceptionOfType(java.time.DateTimeException.class).as(bad)
+			assertThatExceptionOfType(DateTimeException.class).as(bad)
 				.isThrownBy(() -> converter.convertToEntityAttribute(bad));
 		}
 	}
