@@ -27,8 +27,6 @@ import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.ResolvableType;
-import org.springframework.core.annotation.AnnotatedElementUtils;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.method.HandlerMethod;
 
 /**
@@ -68,7 +66,7 @@ class OpenApiConfiguration {
 	}
 
 	private static void describeResourceOperation(Operation operation, HandlerMethod handler) {
-		String resource = resourceName(handler);
+		String resource = ResourceController.resourceName(handler.getBeanType()).orElse("resource");
 		Class<?> entity = ResolvableType.forClass(ResourceController.class, handler.getBeanType())
 			.getGeneric(0)
 			.resolve(Object.class);
@@ -111,12 +109,6 @@ class OpenApiConfiguration {
 								+ "the next page by keyset, with the same sort and filter")
 						.schema(new StringSchema()));
 		}
-	}
-
-	private static String resourceName(HandlerMethod handler) {
-		var mapping = AnnotatedElementUtils.findMergedAnnotation(handler.getBeanType(), RequestMapping.class);
-		String path = (mapping != null && mapping.path().length > 0) ? mapping.path()[0] : "resource";
-		return path.substring(path.lastIndexOf('/') + 1);
 	}
 
 	private static RequestBody jsonBody(Schema<?> schema) {

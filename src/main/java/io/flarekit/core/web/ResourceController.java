@@ -2,6 +2,7 @@ package io.flarekit.core.web;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import io.flarekit.core.error.FieldError;
 import io.flarekit.core.error.ServiceException;
@@ -70,12 +71,25 @@ public abstract class ResourceController<E> {
 
 	protected ResourceController(BaseService<E> service) {
 		this.service = service;
-		RequestMapping mapping = AnnotatedElementUtils.findMergedAnnotation(getClass(), RequestMapping.class);
-		String path = (mapping != null && mapping.path().length > 0) ? mapping.path()[0] : service.model().name();
-		this.resource = path.substring(path.lastIndexOf('/') + 1);
+		this.resource = resourceName(getClass()).orElse(service.model().name());
 		this.defaultSort = service.model().has(EntityModel.CREATED_AT)
 				? new SortOrder(EntityModel.CREATED_AT, Sort.Direction.DESC) : SortOrder.NEWEST_FIRST;
 		this.embedded = new EmbeddedRecords<>(service.model(), service.jsonMapper());
+	}
+
+	/**
+	 * The name a controller's resource goes by in {@code Content-Range} and in the
+	 * OpenAPI document: the last segment of its {@code @RequestMapping} path.
+	 * @param controller a controller class
+	 * @return the name, or empty when the class maps no path
+	 */
+	public static Optional<String> resourceName(Class<?> controller) {
+		RequestMapping mapping = AnnotatedElementUtils.findMergedAnnotation(controller, RequestMapping.class);
+		if (mapping == null || mapping.path().length == 0) {
+			return Optional.empty();
+		}
+		String path = mapping.path()[0];
+		return Optional.of(path.substring(path.lastIndexOf('/') + 1));
 	}
 
 	protected BaseService<E> service() {
