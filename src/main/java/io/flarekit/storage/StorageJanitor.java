@@ -25,15 +25,15 @@ class StorageJanitor implements SchedulingConfigurer {
 
 	private final BlobStore blobs;
 
-	private final StorageService storage;
+	private final BlobReferences references;
 
 	private final MultipartUploads uploads;
 
 	private final StorageProperties properties;
 
-	StorageJanitor(BlobStore blobs, StorageService storage, MultipartUploads uploads, StorageProperties properties) {
+	StorageJanitor(BlobStore blobs, BlobReferences references, MultipartUploads uploads, StorageProperties properties) {
 		this.blobs = blobs;
-		this.storage = storage;
+		this.references = references;
 		this.uploads = uploads;
 		this.properties = properties;
 	}
@@ -47,7 +47,7 @@ class StorageJanitor implements SchedulingConfigurer {
 	void cleanUp() {
 		try {
 			int staged = this.blobs.sweepStaging(this.properties.orphanGrace());
-			int orphans = this.storage.removeUnreferencedBlobs(this.properties.orphanGrace());
+			int orphans = this.references.removeUnreferenced(this.properties.orphanGrace());
 			int stale = this.uploads.removeStale(this.properties.uploads().staleAfter());
 			if (staged + orphans + stale > 0) {
 				log.info("Removed {} staged files, {} unreferenced blobs and {} stale uploads", staged, orphans, stale);
