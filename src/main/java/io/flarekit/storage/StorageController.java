@@ -88,7 +88,7 @@ class StorageController extends ResourceController<Storage> {
 		}
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("success", true);
-		body.put("message", "Images uploaded successfully");
+		body.put("message", result.message());
 		body.put("data", data);
 		body.put("rejected", result.rejected());
 		return ResponseEntity.status(HttpStatus.CREATED).body(body);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.StringJoiner;
 
 import io.flarekit.core.error.ErrorCode;
 import io.flarekit.core.error.FieldError;
@@ -70,6 +71,29 @@ class StorageUploads {
 	 * @param rejected the refused ones, in request order
 	 */
 	record UploadResult(List<StorageService.Accepted> accepted, List<Rejected> rejected) {
+
+		/**
+		 * What happened, in words: {@code 2 files uploaded}, {@code 1 file uploaded, 1
+		 * rejected}, {@code 1 file already stored}.
+		 * @return the response's message
+		 */
+		String message() {
+			long uploaded = this.accepted.stream().filter(StorageService.Accepted::appended).count();
+			StringJoiner message = new StringJoiner(", ");
+			count(message, uploaded, "uploaded");
+			count(message, this.accepted.size() - uploaded, "already stored");
+			count(message, this.rejected.size(), "rejected");
+			return (message.length() > 0) ? message.toString() : "No file uploaded";
+		}
+
+		/** Adds a count; the first one names what is counted. */
+		private static void count(StringJoiner message, long count, String what) {
+			if (count > 0) {
+				String files = (message.length() > 0) ? "" : (count == 1) ? " file" : " files";
+				message.add(count + files + " " + what);
+			}
+		}
+
 	}
 
 	/**

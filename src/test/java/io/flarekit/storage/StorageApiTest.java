@@ -85,7 +85,7 @@ class StorageApiTest extends IntegrationTest {
 		assertThat(response.status()).isEqualTo(201);
 		JsonNode body = response.json();
 		assertThat(body.get("success").booleanValue()).isTrue();
-		assertThat(body.get("message").stringValue()).isEqualTo("Images uploaded successfully");
+		assertThat(body.get("message").stringValue()).isEqualTo("1 file uploaded");
 		JsonNode record = body.at("/data/0");
 		assertThat(record.get("append").booleanValue()).isTrue();
 		assertThat(record.get("hash").stringValue()).isEqualTo(sha256(png));
@@ -127,12 +127,31 @@ class StorageApiTest extends IntegrationTest {
 			.file("images[]", "notes.txt", "text/plain", "hello".getBytes(StandardCharsets.UTF_8))
 			.file("images[]", "big.png", "image/png", new byte[2 * 1024 * 1024 + 1]));
 		assertThat(response.status()).isEqualTo(201);
+		assertThat(response.json().get("message").stringValue()).isEqualTo("1 file uploaded, 2 rejected");
 		assertThat(response.json().get("data")).hasSize(1);
 		JsonNode rejected = response.json().get("rejected");
 		assertThat(rejected).hasSize(2);
 		assertThat(rejected.get(0).get("file").stringValue()).isEqualTo("notes.txt");
 		assertThat(rejected.get(0).get("reason").stringValue()).contains("text/plain", "allowed");
 		assertThat(rejected.get(1).get("reason").stringValue()).isEqualTo("is larger than 2 MB");
+	}
+
+	@Test
+	void theMessageSaysWhatHappenedToTheFiles() {
+		byte[] a = Files4Test.png(23);
+		Response both = upload(new Files4Test.Multipart().file("images[]", "a.png", "image/png", a)
+			.file("images[]", "b.png", "image/png", Files4Test.png(24)));
+		assertThat(both.json().get("message").stringValue()).isEqualTo("2 files uploaded");
+		Response mixed = upload(new Files4Test.Multipart().file("images[]", "a.png", "image/png", a)
+			.file("images[]", "c.png", "image/png", Files4Test.png(25))
+			.file("images[]", "notes.txt", "text/plain", "hello".getBytes(StandardCharsets.UTF_8)));
+		assertThat(mixed.status()).isEqualTo(201);
+		assertThat(mixed.json().get("message").stringValue())
+			.isEqualTo("1 file uploaded, 1 already stored, 1 rejected");
+		Response again = upload(new Files4Test.Multipart().file("images[]", "a.png", "image/png", a));
+		assertThat(again.status()).isEqualTo(201);
+		assertThat(again.json().get("message").stringValue()).isEqualTo("1 file already stored");
+		assertThat(again.json().at("/data/0/append").booleanValue()).isFalse();
 	}
 
 	@Test
