@@ -43,8 +43,6 @@ public interface BlobStore {
 	/** Drops a staged blob that will not be committed. Never fails. */
 	void discard(StagedBlob staged);
 
-	boolean exists(String hash);
-
 	/**
 	 * The content of a blob, as a resource that knows its length and can be read from any
 	 * offset (so that HTTP range requests work).

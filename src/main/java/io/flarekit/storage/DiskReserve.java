@@ -15,8 +15,6 @@ import org.springframework.util.unit.DataSize;
  */
 final class DiskReserve {
 
-	static final DiskReserve NONE = new DiskReserve(DataSize.ofBytes(0));
-
 	private final DataSize size;
 
 	DiskReserve(DataSize size) {
@@ -39,7 +37,7 @@ final class DiskReserve {
 	static final class Reached extends IOException {
 
 		Reached(DataSize size) {
-			super("Refused to store a file: less than " + StorageService.describe(size)
+			super("Refused to store a file: less than " + FileInspector.describe(size)
 					+ " would stay free on the disk (flarekit.storage.min-free-space)");
 		}
 

@@ -2,25 +2,18 @@ package io.flarekit.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -89,15 +82,6 @@ class MultipartUploads {
 	record Upload(String uploadId, String key, List<Part> parts) {
 	}
 
-	/**
-	 * A part as the client lists it when completing.
-	 *
-	 * @param partNumber the part's number
-	 * @param etag the ETag the client got for it
-	 */
-	record CompletedPart(int partNumber, String etag) {
-	}
-
 	Upload start(String name) {
 		String uploadId = UUID.randomUUID().toString();
 		String key = FileNames.original(name);
@@ -109,7 +93,7 @@ class MultipartUploads {
 		}
 		catch (IOException ex) {
 			FileSystemUtils.deleteRecursively(folder.toFile());
-			throw StorageService.storageFailure(ex);
+			throw StorageFailures.of(ex);
 		}
 		return new Upload(uploadId, key, List.of());
 	}
@@ -122,40 +106,28 @@ class MultipartUploads {
 		}
 		Path temporary = folder.resolve(UUID.randomUUID() + ".tmp");
 		try {
-			this.reserve.check(folder);
-			MessageDigest digest = sha256();
-			long size = 0;
-			long max = this.limits.maxPartSize().toBytes();
-			try (OutputStream out = new DigestOutputStream(Files.newOutputStream(temporary), digest)) {
-				byte[] buffer = new byte[64 * 1024];
-				for (int read = body.read(buffer); read >= 0; read = body.read(buffer)) {
-					size += read;
-					if (size > max) {
-						throw new ServiceException(HttpStatus.CONTENT_TOO_LARGE, ErrorCode.PAYLOAD_TOO_LARGE,
-								"A part may have at most " + StorageService.describe(this.limits.maxPartSize()),
-								List.of());
-					}
-					out.write(buffer, 0, read);
-				}
+			HashedCopy.Copied copied;
+			try {
+				copied = HashedCopy.toNewFile(body, temporary, this.limits.maxPartSize().toBytes(), this.reserve);
 			}
-			if (size == 0) {
+			catch (BlobStore.BlobTooLargeException ex) {
+				throw new ServiceException(HttpStatus.CONTENT_TOO_LARGE, ErrorCode.PAYLOAD_TOO_LARGE,
+						"A part may have at most " + FileInspector.describe(this.limits.maxPartSize()), List.of());
+			}
+			if (copied.size() == 0) {
 				throw ServiceException.invalid("body", FieldError.REQUIRED,
 						"a part needs bytes (send them raw, as application/octet-stream)");
 			}
-			this.reserve.check(temporary);
-			try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-				channel.force(true);
-			}
-			Part part = new Part(partNumber, HexFormat.of().formatHex(digest.digest()), size);
+			Part part = new Part(partNumber, copied.hash(), copied.size());
 			synchronized (this) {
 				long others = parts(folder).stream()
 					.filter((existing) -> existing.partNumber() != partNumber)
 					.mapToLong(Part::size)
 					.sum();
-				if (others + size > this.limits.maxTotalSize().toBytes()) {
+				if (others + part.size() > this.limits.maxTotalSize().toBytes()) {
 					throw new ServiceException(HttpStatus.CONTENT_TOO_LARGE, ErrorCode.PAYLOAD_TOO_LARGE,
 							"The parts together would be larger than "
-									+ StorageService.describe(this.limits.maxTotalSize()),
+									+ FileInspector.describe(this.limits.maxTotalSize()),
 							List.of());
 				}
 				// the new part is in place before the one it replaces goes
@@ -169,7 +141,7 @@ class MultipartUploads {
 			return part;
 		}
 		catch (IOException ex) {
-			throw StorageService.storageFailure(ex);
+			throw StorageFailures.of(ex);
 		}
 		finally {
 			try {
@@ -188,7 +160,7 @@ class MultipartUploads {
 					parts(folder));
 		}
 		catch (IOException ex) {
-			throw StorageService.storageFailure(ex);
+			throw StorageFailures.of(ex);
 		}
 	}
 
@@ -200,33 +172,13 @@ class MultipartUploads {
 	 * @return the stored file
 	 * @throws ServiceException 400 naming the bad entry, 404 for an unknown upload
 	 */
-	StorageService.Accepted complete(String uploadId, List<CompletedPart> listed, StorageService storage) {
+	StorageService.Accepted complete(String uploadId, List<CompletionList.CompletedPart> listed,
+			StorageUploads storage) {
 		Upload upload = describe(uploadId);
-		if (listed.isEmpty()) {
-			throw ServiceException.invalid("parts", FieldError.REQUIRED, "must list at least one part");
-		}
-		List<Path> files = new ArrayList<>();
-		int previous = 0;
-		for (int i = 0; i < listed.size(); i++) {
-			CompletedPart wanted = listed.get(i);
-			String field = "parts[" + i + "]";
-			if (wanted.partNumber() <= previous) {
-				throw ServiceException.invalid(field + ".partNumber", FieldError.INVALID_VALUE,
-						"parts must be listed in ascending order, each once");
-			}
-			previous = wanted.partNumber();
-			Part part = upload.parts()
-				.stream()
-				.filter((arrived) -> arrived.partNumber() == wanted.partNumber())
-				.findFirst()
-				.orElseThrow(() -> ServiceException.invalid(field + ".partNumber", FieldError.INVALID_VALUE,
-						"part " + wanted.partNumber() + " has not been uploaded"));
-			if (!part.etag().equals(unquote(wanted.etag()))) {
-				throw ServiceException.invalid(field + ".etag", FieldError.INVALID_VALUE,
-						"does not match part " + wanted.partNumber() + " as uploaded");
-			}
-			files.add(partFile(this.root.resolve(uploadId), part));
-		}
+		List<Path> files = CompletionList.match(listed, upload.parts())
+			.stream()
+			.map((part) -> partFile(this.root.resolve(uploadId), part))
+			.toList();
 		StorageService.Accepted stored;
 		try (InputStream assembled = new SequenceInputStream(Collections.enumeration(files.stream().map((file) -> {
 			try {
@@ -239,8 +191,8 @@ class MultipartUploads {
 			stored = storage.storeAssembled(assembled, upload.key());
 		}
 		catch (IOException | UncheckedIOException ex) {
-			throw StorageService.storageFailure(
-					(ex instanceof UncheckedIOException unchecked) ? unchecked.getCause() : (IOException) ex);
+			throw StorageFailures
+				.of((ex instanceof UncheckedIOException unchecked) ? unchecked.getCause() : (IOException) ex);
 		}
 		abort(uploadId);
 		return stored;
@@ -317,24 +269,6 @@ class MultipartUploads {
 		}
 		catch (AtomicMoveNotSupportedException ex) {
 			Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-		}
-	}
-
-	private static String unquote(String etag) {
-		if (etag == null) {
-			return "";
-		}
-		String trimmed = etag.trim();
-		return (trimmed.length() >= 2 && trimmed.startsWith("\"") && trimmed.endsWith("\""))
-				? trimmed.substring(1, trimmed.length() - 1) : trimmed;
-	}
-
-	private static MessageDigest sha256() {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
 		}
 	}
 

@@ -47,13 +47,16 @@ class StorageController extends ResourceController<Storage> {
 
 	private final StorageService storage;
 
+	private final StorageUploads uploads;
+
 	private final StorageProperties properties;
 
 	private final JsonMapper json;
 
-	StorageController(StorageService storage, StorageProperties properties, JsonMapper json) {
+	StorageController(StorageService storage, StorageUploads uploads, StorageProperties properties, JsonMapper json) {
 		super(storage);
 		this.storage = storage;
+		this.uploads = uploads;
 		this.properties = properties;
 		this.json = json;
 	}
@@ -63,11 +66,11 @@ class StorageController extends ResourceController<Storage> {
 	ResponseEntity<Map<String, Object>> upload(
 			@RequestPart(name = "images[]", required = false) List<MultipartFile> images,
 			@RequestPart(name = "file", required = false) List<MultipartFile> file) {
-		List<StorageService.Upload> files = files(images, file);
+		List<StorageUploads.Upload> files = files(images, file);
 		if (files.isEmpty()) {
 			throw ServiceException.invalid("images[]", FieldError.REQUIRED, "at least one file is required");
 		}
-		StorageService.UploadResult result = this.storage.upload(files);
+		StorageUploads.UploadResult result = this.uploads.upload(files);
 		if (result.accepted().isEmpty()) {
 			List<FieldError> details = result.rejected()
 				.stream()
@@ -76,7 +79,7 @@ class StorageController extends ResourceController<Storage> {
 				.toList();
 			throw new ServiceException(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_ERROR,
 					"No valid file: each must be one of " + String.join(", ", this.properties.allowedTypes())
-							+ " and at most " + StorageService.describe(this.properties.maxFileSize()),
+							+ " and at most " + FileInspector.describe(this.properties.maxFileSize()),
 					details);
 		}
 		List<ObjectNode> data = new ArrayList<>();
@@ -85,7 +88,7 @@ class StorageController extends ResourceController<Storage> {
 		}
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("success", true);
-		body.put("message", "Images uploaded successfully");
+		body.put("message", result.message());
 		body.put("data", data);
 		body.put("rejected", result.rejected());
 		return ResponseEntity.status(HttpStatus.CREATED).body(body);
@@ -96,11 +99,11 @@ class StorageController extends ResourceController<Storage> {
 	Storage replace(@PathVariable String id,
 			@RequestPart(name = "images[]", required = false) List<MultipartFile> images,
 			@RequestPart(name = "file", required = false) List<MultipartFile> file) {
-		List<StorageService.Upload> files = files(images, file);
+		List<StorageUploads.Upload> files = files(images, file);
 		if (files.size() != 1) {
 			throw ServiceException.invalid("images[]", FieldError.REQUIRED, "exactly one file is required");
 		}
-		return this.storage.replace(id, files.get(0));
+		return this.uploads.replace(id, files.get(0));
 	}
 
 	@GetMapping("/{id}/content")
@@ -149,11 +152,11 @@ class StorageController extends ResourceController<Storage> {
 	}
 
 	@SafeVarargs
-	private static List<StorageService.Upload> files(List<MultipartFile>... fields) {
-		List<StorageService.Upload> files = new ArrayList<>();
+	private static List<StorageUploads.Upload> files(List<MultipartFile>... fields) {
+		List<StorageUploads.Upload> files = new ArrayList<>();
 		for (List<MultipartFile> field : fields) {
 			for (MultipartFile file : (field != null) ? field : List.<MultipartFile>of()) {
-				files.add(new StorageService.Upload(file.getOriginalFilename(), file.getContentType(), file));
+				files.add(new StorageUploads.Upload(file.getOriginalFilename(), file.getContentType(), file));
 			}
 		}
 		return files;

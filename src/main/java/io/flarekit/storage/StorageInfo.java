@@ -3,7 +3,7 @@ package io.flarekit.storage;
 import java.time.Instant;
 
 import io.flarekit.core.model.UtcTimestampConverter;
-import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -19,9 +19,12 @@ import org.hibernate.annotations.ColumnDefault;
 
 /**
  * A description attached to a stored file, as in the original's {@code storage_info}
- * table. The generic core serves it; {@code embed=["storage"]} nests the file's record.
+ * table. The generic core serves it; {@code embed=["storage"]} nests the file's record,
+ * which is never bound from a request: a client that sends such a record back (as
+ * react-admin does) changes only the description's own fields.
  */
 @Entity
+@JsonIgnoreProperties("storage")
 @Table(name = "storage_info", indexes = @Index(name = "idx_storage_info_storage_id", columnList = "storage_id"))
 public class StorageInfo {
 
@@ -33,6 +36,7 @@ public class StorageInfo {
 	@Column(name = "storage_id", nullable = false)
 	private String storageId;
 
+	/** The file's record, which the core reads when {@code embed} asks for it. */
 	@ManyToOne(fetch = FetchType.LAZY)
 	@JoinColumn(name = "storage_id", insertable = false, updatable = false)
 	private Storage storage;
@@ -55,12 +59,6 @@ public class StorageInfo {
 
 	public void setStorageId(String storageId) {
 		this.storageId = storageId;
-	}
-
-	/** The file's record; in JSON only when asked for with {@code embed}. */
-	@JsonIgnore
-	public Storage getStorage() {
-		return this.storage;
 	}
 
 	public String getDescription() {

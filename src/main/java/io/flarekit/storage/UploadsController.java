@@ -1,13 +1,10 @@
 package io.flarekit.storage;
 
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.flarekit.core.error.FieldError;
-import io.flarekit.core.error.ServiceException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.databind.JsonNode;
@@ -36,11 +33,11 @@ class UploadsController {
 
 	private final MultipartUploads uploads;
 
-	private final StorageService storage;
+	private final StorageUploads storage;
 
 	private final JsonMapper json;
 
-	UploadsController(MultipartUploads uploads, StorageService storage, JsonMapper json) {
+	UploadsController(MultipartUploads uploads, StorageUploads storage, JsonMapper json) {
 		this.uploads = uploads;
 		this.storage = storage;
 		this.json = json;
@@ -76,7 +73,7 @@ class UploadsController {
 	@PostMapping("/{uploadId}/complete")
 	@Operation(summary = "Assemble the listed parts, in order, into a stored file")
 	ResponseEntity<Map<String, Object>> complete(@PathVariable String uploadId, @RequestBody JsonNode body) {
-		StorageService.Accepted accepted = this.uploads.complete(uploadId, completedParts(body), this.storage);
+		StorageService.Accepted accepted = this.uploads.complete(uploadId, CompletionList.read(body), this.storage);
 		Map<String, Object> response = new LinkedHashMap<>();
 		response.put("success", true);
 		response.put("message", "Upload completed successfully");
@@ -90,28 +87,6 @@ class UploadsController {
 		this.uploads.describe(uploadId);
 		this.uploads.abort(uploadId);
 		return ResponseEntity.noContent().build();
-	}
-
-	private static List<MultipartUploads.CompletedPart> completedParts(JsonNode body) {
-		JsonNode parts = (body != null) ? body.get("parts") : null;
-		if (parts == null || !parts.isArray()) {
-			throw ServiceException.invalid("parts", FieldError.REQUIRED,
-					"must be a JSON array of {\"partNumber\": …, \"etag\": …}");
-		}
-		List<MultipartUploads.CompletedPart> completed = new ArrayList<>();
-		for (int i = 0; i < parts.size(); i++) {
-			JsonNode number = parts.get(i).get("partNumber");
-			JsonNode etag = parts.get(i).get("etag");
-			if (number == null || !number.isIntegralNumber() || !number.canConvertToInt()) {
-				throw ServiceException.invalid("parts[" + i + "].partNumber", FieldError.REQUIRED,
-						"must be an integer");
-			}
-			if (etag == null || !etag.isString()) {
-				throw ServiceException.invalid("parts[" + i + "].etag", FieldError.REQUIRED, "must be a string");
-			}
-			completed.add(new MultipartUploads.CompletedPart(number.intValue(), etag.stringValue()));
-		}
-		return completed;
 	}
 
 }

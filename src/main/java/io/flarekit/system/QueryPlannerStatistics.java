@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.slf4j.Logger;
@@ -11,7 +12,9 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,7 +32,7 @@ import org.springframework.stereotype.Component;
  * replaced whenever the statistics changed.
  */
 @Component
-class QueryPlannerStatistics implements SmartInitializingSingleton {
+class QueryPlannerStatistics implements SmartInitializingSingleton, SchedulingConfigurer {
 
 	/**
 	 * 0x10000 checks every table, not only those this connection queried (the writer sees
@@ -45,10 +48,13 @@ class QueryPlannerStatistics implements SmartInitializingSingleton {
 
 	private final HikariDataSource readPool;
 
+	private final Duration interval;
+
 	QueryPlannerStatistics(@Qualifier("sqliteWritePool") HikariDataSource writePool,
-			@Qualifier("sqliteReadPool") HikariDataSource readPool) {
+			@Qualifier("sqliteReadPool") HikariDataSource readPool, DatabaseProperties properties) {
 		this.writePool = writePool;
 		this.readPool = readPool;
+		this.interval = properties.optimizeInterval();
 	}
 
 	/** Every bean, Flyway's migration included, is ready; the server is not yet open. */
@@ -57,10 +63,10 @@ class QueryPlannerStatistics implements SmartInitializingSingleton {
 		refresh();
 	}
 
-	@Scheduled(initialDelayString = "${flarekit.database.optimize-interval:1h}",
-			fixedDelayString = "${flarekit.database.optimize-interval:1h}")
-	void refreshPeriodically() {
-		refresh();
+	/** Then every {@code optimize-interval}, from {@link DatabaseProperties} alone. */
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar registrar) {
+		registrar.addFixedDelayTask(new FixedDelayTask(this::refresh, this.interval, this.interval));
 	}
 
 	/**

@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -49,12 +48,12 @@ class DiskReserveTest {
 				new DiskReserve(DataSize.ofBytes(1)));
 		BlobStore.StagedBlob staged = store.stage(bytes("abc"), 10);
 		store.commit(staged);
-		assertThat(store.exists(staged.hash())).isTrue();
+		assertThat(store.open(staged.hash())).isPresent();
 	}
 
 	@Test
-	void theStorageServiceAnswersAReachedReserveWith507() {
-		ServiceException failure = StorageService.storageFailure(new DiskReserve.Reached(DataSize.ofMegabytes(64)));
+	void aReachedReserveIsAnswered507() {
+		ServiceException failure = StorageFailures.of(new DiskReserve.Reached(DataSize.ofMegabytes(64)));
 		assertThat(failure.getStatus()).isEqualTo(HttpStatus.INSUFFICIENT_STORAGE);
 		assertThat(failure.getCode()).isEqualTo(ErrorCode.INSUFFICIENT_STORAGE);
 	}
@@ -78,10 +77,7 @@ class DiskReserveTest {
 	}
 
 	private StorageProperties properties(DataSize minFreeSpace) {
-		return new StorageProperties(this.folder.resolve("blobs"), List.of("image/png"), DataSize.ofMegabytes(2),
-				Duration.ofHours(1), Duration.ofMinutes(10), minFreeSpace,
-				new StorageProperties.Uploads(this.folder.resolve("uploads"), DataSize.ofMegabytes(64), 10000,
-						DataSize.ofGigabytes(5), List.of("application/zip"), Duration.ofHours(24)));
+		return StorageTestProperties.in(this.folder, minFreeSpace, DataSize.ofMegabytes(64));
 	}
 
 	private static ByteArrayInputStream bytes(String text) {

@@ -1,5 +1,8 @@
 package io.flarekit.storage;
 
+import java.io.ByteArrayInputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -7,12 +10,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
 import io.flarekit.IntegrationTest;
 import io.flarekit.core.query.Range;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -27,9 +33,9 @@ class StorageApiTest extends IntegrationTest {
 	BlobStore blobs;
 
 	@Autowired
-	StorageService storage;
+	BlobReferences references;
 
-	@org.junit.jupiter.api.BeforeEach
+	@BeforeEach
 	void emptyBlobStore() throws Exception {
 		try (Stream<Path> files = Files.walk(DATA.resolve("blobs"))) {
 			for (Path file : files.filter(Files::isRegularFile).toList()) {
@@ -79,7 +85,7 @@ class StorageApiTest extends IntegrationTest {
 		assertThat(response.status()).isEqualTo(201);
 		JsonNode body = response.json();
 		assertThat(body.get("success").booleanValue()).isTrue();
-		assertThat(body.get("message").stringValue()).isEqualTo("Images uploaded successfully");
+		assertThat(body.get("message").stringValue()).isEqualTo("1 file uploaded");
 		JsonNode record = body.at("/data/0");
 		assertThat(record.get("append").booleanValue()).isTrue();
 		assertThat(record.get("hash").stringValue()).isEqualTo(sha256(png));
@@ -110,7 +116,7 @@ class StorageApiTest extends IntegrationTest {
 					.file("file", "d.png", null, Files4Test.png(3)));
 		assertThat(response.status()).isEqualTo(201);
 		assertThat(response.json().get("data")).hasSize(4);
-		List<String> types = new java.util.ArrayList<>();
+		List<String> types = new ArrayList<>();
 		response.json().get("data").forEach((record) -> types.add(record.get("mimeType").stringValue()));
 		assertThat(types).containsExactlyInAnyOrder("image/jpeg", "image/gif", "image/webp", "image/png");
 	}
@@ -121,12 +127,31 @@ class StorageApiTest extends IntegrationTest {
 			.file("images[]", "notes.txt", "text/plain", "hello".getBytes(StandardCharsets.UTF_8))
 			.file("images[]", "big.png", "image/png", new byte[2 * 1024 * 1024 + 1]));
 		assertThat(response.status()).isEqualTo(201);
+		assertThat(response.json().get("message").stringValue()).isEqualTo("1 file uploaded, 2 rejected");
 		assertThat(response.json().get("data")).hasSize(1);
 		JsonNode rejected = response.json().get("rejected");
 		assertThat(rejected).hasSize(2);
 		assertThat(rejected.get(0).get("file").stringValue()).isEqualTo("notes.txt");
 		assertThat(rejected.get(0).get("reason").stringValue()).contains("text/plain", "allowed");
 		assertThat(rejected.get(1).get("reason").stringValue()).isEqualTo("is larger than 2 MB");
+	}
+
+	@Test
+	void theMessageSaysWhatHappenedToTheFiles() {
+		byte[] a = Files4Test.png(23);
+		Response both = upload(new Files4Test.Multipart().file("images[]", "a.png", "image/png", a)
+			.file("images[]", "b.png", "image/png", Files4Test.png(24)));
+		assertThat(both.json().get("message").stringValue()).isEqualTo("2 files uploaded");
+		Response mixed = upload(new Files4Test.Multipart().file("images[]", "a.png", "image/png", a)
+			.file("images[]", "c.png", "image/png", Files4Test.png(25))
+			.file("images[]", "notes.txt", "text/plain", "hello".getBytes(StandardCharsets.UTF_8)));
+		assertThat(mixed.status()).isEqualTo(201);
+		assertThat(mixed.json().get("message").stringValue())
+			.isEqualTo("1 file uploaded, 1 already stored, 1 rejected");
+		Response again = upload(new Files4Test.Multipart().file("images[]", "a.png", "image/png", a));
+		assertThat(again.status()).isEqualTo(201);
+		assertThat(again.json().get("message").stringValue()).isEqualTo("1 file already stored");
+		assertThat(again.json().at("/data/0/append").booleanValue()).isFalse();
 	}
 
 	@Test
@@ -215,10 +240,10 @@ class StorageApiTest extends IntegrationTest {
 		String path = "/storage/" + id + "/content";
 		HttpResponse<byte[]> part = raw("GET", path, null, "Range", "bytes=10-19");
 		assertThat(part.statusCode()).isEqualTo(206);
-		assertThat(part.body()).isEqualTo(java.util.Arrays.copyOfRange(png, 10, 20));
+		assertThat(part.body()).isEqualTo(Arrays.copyOfRange(png, 10, 20));
 		assertThat(part.headers().firstValue("Content-Range")).hasValue("bytes 10-19/" + png.length);
 		HttpResponse<byte[]> tail = raw("GET", path, null, "Range", "bytes=-5");
-		assertThat(tail.body()).isEqualTo(java.util.Arrays.copyOfRange(png, png.length - 5, png.length));
+		assertThat(tail.body()).isEqualTo(Arrays.copyOfRange(png, png.length - 5, png.length));
 		HttpResponse<byte[]> unsatisfiable = raw("GET", path, null, "Range", "bytes=" + (png.length + 10) + "-");
 		assertThat(unsatisfiable.statusCode()).isEqualTo(416);
 		assertThat(unsatisfiable.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -239,13 +264,13 @@ class StorageApiTest extends IntegrationTest {
 		String id = uploadOne("photo.png", first).get("id").stringValue();
 		Response same = replace(id, "photo.png", first);
 		assertThat(same.status()).isEqualTo(200);
-		assertThat(this.blobs.exists(sha256(first))).as("same content: the blob stays").isTrue();
+		assertThat(this.blobs.open(sha256(first))).as("same content: the blob stays").isPresent();
 		Response replaced = replace(id, "photo-2.png", second);
 		assertThat(replaced.status()).isEqualTo(200);
 		assertThat(replaced.json().get("hash").stringValue()).isEqualTo(sha256(second));
 		assertThat(replaced.json().get("originalName").stringValue()).isEqualTo("photo-2.png");
 		assertThat(raw("GET", "/storage/" + id + "/content", null).body()).isEqualTo(second);
-		assertThat(this.blobs.exists(sha256(first))).as("nothing references the old content").isFalse();
+		assertThat(this.blobs.open(sha256(first))).as("nothing references the old content").isEmpty();
 		assertThat(replace("nope", "x.png", second).status()).isEqualTo(404);
 		assertThat(replace(id, "x.txt", "text".getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(400);
 		assertThat(raw("GET", "/storage/" + id + "/content", null).body()).isEqualTo(second);
@@ -265,11 +290,11 @@ class StorageApiTest extends IntegrationTest {
 		String a = uploadOne("a.png", png).get("id").stringValue();
 		String b = uploadOne("b.png", png).get("id").stringValue();
 		assertThat(delete("/storage/" + a).status()).isEqualTo(200);
-		assertThat(this.blobs.exists(sha256(png))).as("soft delete keeps the blob").isTrue();
+		assertThat(this.blobs.open(sha256(png))).as("soft delete keeps the blob").isPresent();
 		assertThat(delete("/storage/" + a + "?permanent=true").status()).isEqualTo(200);
-		assertThat(this.blobs.exists(sha256(png))).as("b still references it").isTrue();
+		assertThat(this.blobs.open(sha256(png))).as("b still references it").isPresent();
 		assertThat(delete("/storage?permanent=true&ids=" + b).status()).isEqualTo(200);
-		assertThat(this.blobs.exists(sha256(png))).as("the last reference is gone").isFalse();
+		assertThat(this.blobs.open(sha256(png))).as("the last reference is gone").isEmpty();
 	}
 
 	@Test
@@ -286,15 +311,15 @@ class StorageApiTest extends IntegrationTest {
 	@Test
 	void aCrashBetweenBlobAndRecordLeavesNoRecordAndTheOrphanIsSweptAfterTheGracePeriod() throws Exception {
 		byte[] orphan = Files4Test.png(17);
-		BlobStore.StagedBlob staged = this.blobs.stage(new java.io.ByteArrayInputStream(orphan), 1024 * 1024);
+		BlobStore.StagedBlob staged = this.blobs.stage(new ByteArrayInputStream(orphan), 1024 * 1024);
 		this.blobs.commit(staged);
 		// ...and the process died before the record was committed
 		String kept = uploadOne("kept.png", Files4Test.png(18)).get("hash").stringValue();
 		assertThat(get("/storage").json()).hasSize(1);
-		assertThat(this.storage.removeUnreferencedBlobs(Duration.ofHours(1))).as("within the grace period").isZero();
-		assertThat(this.storage.removeUnreferencedBlobs(Duration.ZERO)).isEqualTo(1);
-		assertThat(this.blobs.exists(sha256(orphan))).isFalse();
-		assertThat(this.blobs.exists(kept)).isTrue();
+		assertThat(this.references.removeUnreferenced(Duration.ofHours(1))).as("within the grace period").isZero();
+		assertThat(this.references.removeUnreferenced(Duration.ZERO)).isEqualTo(1);
+		assertThat(this.blobs.open(sha256(orphan))).isEmpty();
+		assertThat(this.blobs.open(kept)).isPresent();
 	}
 
 	@Test
@@ -302,8 +327,8 @@ class StorageApiTest extends IntegrationTest {
 		byte[] body = new Files4Test.Multipart()
 			.file("images[]", "cut.png", "image/png", Files4Test.image("png", 64, 20))
 			.body();
-		try (java.net.Socket socket = new java.net.Socket("localhost", this.port)) {
-			java.io.OutputStream out = socket.getOutputStream();
+		try (Socket socket = new Socket("localhost", this.port)) {
+			OutputStream out = socket.getOutputStream();
 			out.write(("POST /storage HTTP/1.1\r\nHost: localhost\r\nContent-Type: "
 					+ Files4Test.Multipart.contentType() + "\r\nContent-Length: " + (body.length * 10) + "\r\n\r\n")
 				.getBytes(StandardCharsets.US_ASCII));

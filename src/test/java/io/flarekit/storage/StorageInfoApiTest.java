@@ -71,6 +71,20 @@ class StorageInfoApiTest extends IntegrationTest {
 	}
 
 	@Test
+	void anEmbeddedRecordSentBackIsNotBound() {
+		String file = storedFile(20);
+		String id = create("/storage-info", "{\"storageId\":\"" + file + "\",\"description\":\"before\"}").get("id")
+			.stringValue();
+		JsonNode embedded = get("/storage-info/" + id + "?embed=" + q("[\"storage\"]")).json();
+		// react-admin sends the whole record back, the nested file included
+		String changed = embedded.toString().replace("\"before\"", "\"after\"");
+		Response updated = put("/storage-info/" + id, changed);
+		assertThat(updated.status()).as(updated.body()).isEqualTo(200);
+		assertThat(updated.json().get("description").stringValue()).isEqualTo("after");
+		assertThat(updated.json().has("storage")).isFalse();
+	}
+
+	@Test
 	void badEmbedsAreNamed() {
 		Response unknown = get("/storage-info?embed=" + q("[\"owner\"]"));
 		assertThat(unknown.status()).isEqualTo(400);

@@ -1,0 +1,32 @@
+package io.flarekit.storage;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Storage settings for tests that build the storage classes by hand: the defaults, in a
+ * test's own folder, with the limits a test is about.
+ */
+final class StorageTestProperties {
+
+	private StorageTestProperties() {
+	}
+
+	/**
+	 * Settings with blobs and uploads in a folder.
+	 * @param folder the test's folder
+	 * @param minFreeSpace {@code min-free-space}
+	 * @param maxPartSize {@code uploads.max-part-size}
+	 * @return the settings
+	 */
+	static StorageProperties in(Path folder, DataSize minFreeSpace, DataSize maxPartSize) {
+		return new StorageProperties(folder.resolve("blobs"), List.of("image/png"), DataSize.ofMegabytes(2),
+				Duration.ofHours(1), Duration.ofMinutes(10), minFreeSpace,
+				new StorageProperties.Uploads(folder.resolve("uploads"), maxPartSize, 10000, DataSize.ofGigabytes(5),
+						List.of("application/zip"), Duration.ofHours(24)));
+	}
+
+}
