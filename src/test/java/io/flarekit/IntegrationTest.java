@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -110,7 +111,7 @@ public abstract class IntegrationTest {
 	 * @return the statements
 	 */
 	protected List<String> statementsOf(String path) {
-		String requestId = "sql-" + java.util.UUID.randomUUID();
+		String requestId = "sql-" + UUID.randomUUID();
 		Response response = get(path, "X-Request-Id", requestId);
 		if (response.status() != 200) {
 			throw new AssertionError("GET " + path + " failed: " + response);

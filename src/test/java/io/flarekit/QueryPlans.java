@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -88,8 +89,7 @@ public final class QueryPlans {
 					throw new AssertionError("Cannot tell what parameter " + (names.size() + 1) + " stands for in "
 							+ sql.substring(0, i + 1) + "…");
 				}
-				names.add((before.group(1) != null) ? before.group(1).toLowerCase(java.util.Locale.ROOT)
-						: before.group(2));
+				names.add((before.group(1) != null) ? before.group(1).toLowerCase(Locale.ROOT) : before.group(2));
 			}
 		}
 		return names;

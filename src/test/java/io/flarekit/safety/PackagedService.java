@@ -1,5 +1,6 @@
 package io.flarekit.safety;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -7,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -229,15 +231,15 @@ final class PackagedService implements AutoCloseable {
 	 */
 	HttpResponse<String> upload(byte[]... contents) throws IOException {
 		String boundary = "safety-test-boundary";
-		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
 		for (int i = 0; i < contents.length; i++) {
 			body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"images[]\"; filename=\"" + i
 					+ ".png\"\r\nContent-Type: image/png\r\n\r\n")
-				.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+				.getBytes(StandardCharsets.UTF_8));
 			body.writeBytes(contents[i]);
-			body.writeBytes("\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
 		}
-		body.writeBytes(("--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
 		try {
 			return HTTP.send(HttpRequest.newBuilder(uri("/storage"))
 				.timeout(Duration.ofSeconds(60))

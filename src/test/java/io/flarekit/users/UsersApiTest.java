@@ -3,6 +3,7 @@ package io.flarekit.users;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import io.flarekit.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class UsersApiTest extends IntegrationTest {
 		assertThat(response.status()).isEqualTo(201);
 		JsonNode body = response.json();
 		String id = body.get("id").stringValue();
-		assertThat(java.util.UUID.fromString(id).version()).isEqualTo(7);
+		assertThat(UUID.fromString(id).version()).isEqualTo(7);
 		assertThat(response.header("Location")).isEqualTo("http://localhost:" + this.port + "/users/" + id);
 		assertThat(body.get("name").stringValue()).isEqualTo("Ada Lovelace");
 		assertThat(body.get("email").stringValue()).isEqualTo("ada@example.com");
