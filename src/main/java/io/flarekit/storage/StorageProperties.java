@@ -29,6 +29,12 @@ public record StorageProperties(@DefaultValue("./data/blobs") Path blobDir, @Def
 		@DefaultValue("10m") Duration cleanupInterval, @DefaultValue("64MB") DataSize minFreeSpace,
 		@DefaultValue Uploads uploads){
 
+	public StorageProperties {
+		if (cleanupInterval.isNegative() || cleanupInterval.isZero()) {
+			throw new IllegalArgumentException("flarekit.storage.cleanup-interval must be positive");
+		}
+	}
+
 	/**
 	 * Large files sent in parts.
 	 *
