@@ -21,3 +21,13 @@ create table "test_tags" (
     "created_at" text,
     "name" text not null
 );
+
+-- create table test_notes
+create table "test_notes" (
+    "id" text not null primary key,
+    "created_at" text not null default (strftime('%Y-%m-%d %H:%M:%f', 'now')),
+    "updated_at" text,
+    "rating" integer,
+    "secret" text,
+    "title" text not null
+);

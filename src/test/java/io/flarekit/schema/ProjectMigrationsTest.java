@@ -7,6 +7,10 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.List;
 
+import io.flarekit.core.model.UtcTimestampConverter;
+import io.flarekit.core.testentities.Article;
+import io.flarekit.core.testentities.Note;
+import io.flarekit.core.testentities.Tag;
 import io.flarekit.users.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -52,9 +56,10 @@ class ProjectMigrationsTest {
 					statement.execute(sql);
 				}
 			}
-			assertThat(DatabaseSchemaReader.read(connection)
-				.differencesFrom(EntitySchemaReader.read(List.of(io.flarekit.core.testentities.Article.class,
-						io.flarekit.core.testentities.Tag.class, io.flarekit.core.model.UtcTimestampConverter.class))))
+			assertThat(
+					DatabaseSchemaReader.read(connection)
+						.differencesFrom(EntitySchemaReader
+							.read(List.of(Article.class, Tag.class, Note.class, UtcTimestampConverter.class))))
 				.isEmpty();
 		}
 	}

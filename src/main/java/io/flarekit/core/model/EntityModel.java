@@ -13,6 +13,7 @@ import jakarta.persistence.metamodel.Attribute.PersistentAttributeType;
 import jakarta.persistence.metamodel.EntityType;
 import jakarta.persistence.metamodel.Metamodel;
 import jakarta.persistence.metamodel.SingularAttribute;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.modulith.NamedInterface;
 import org.springframework.util.ClassUtils;
@@ -62,9 +63,18 @@ public final class EntityModel<E> {
 
 	private final Map<String, Field> associations = new LinkedHashMap<>();
 
-	public EntityModel(Class<E> type, Metamodel metamodel) {
+	private final JsonExposure json;
+
+	/**
+	 * Reads an entity's model.
+	 * @param type the entity class
+	 * @param metamodel JPA's metamodel, for the attributes and their types
+	 * @param mapper the mapper that writes and reads the entity, for what JSON shows
+	 */
+	public EntityModel(Class<E> type, Metamodel metamodel, JsonMapper mapper) {
 		EntityType<E> entity = metamodel.entity(type);
 		this.type = type;
+		this.json = JsonExposure.of(type, mapper);
 		this.name = entity.getName();
 		for (SingularAttribute<? super E, ?> attribute : entity.getSingularAttributes()) {
 			if (attribute.getPersistentAttributeType() == PersistentAttributeType.MANY_TO_ONE
@@ -92,7 +102,7 @@ public final class EntityModel<E> {
 			}
 			ReflectionUtils.makeAccessible(field);
 			this.fields.put(attributeName, field);
-			if (javaType == String.class && !attributeName.equals(ID)) {
+			if (javaType == String.class && !attributeName.equals(ID) && this.json.shown().contains(attributeName)) {
 				this.textAttributes.add(attributeName);
 			}
 		}
@@ -115,6 +125,14 @@ public final class EntityModel<E> {
 	/** Whether the entity has a plain (basic) attribute of that name. */
 	public boolean has(String attribute) {
 		return this.attributes.containsKey(attribute);
+	}
+
+	/**
+	 * Whether clients may filter, sort and search on a plain attribute: only on those its
+	 * JSON shows, so that a hidden value cannot be probed.
+	 */
+	public boolean isExposed(String attribute) {
+		return has(attribute) && this.json.shown().contains(attribute);
 	}
 
 	/** The Java type of a plain attribute, primitives boxed. */
@@ -143,7 +161,9 @@ public final class EntityModel<E> {
 		return has(DELETED_AT);
 	}
 
-	/** The attributes that {@code q} searches: every text attribute but the id. */
+	/**
+	 * The attributes that {@code q} searches: every text attribute JSON shows but the id.
+	 */
 	public List<String> textAttributes() {
 		return this.textAttributes;
 	}

@@ -104,15 +104,15 @@ final class Filters<E> {
 		}
 		String field = key;
 		Operator operator = Operator.EQ;
-		if (!this.model.has(key)) {
+		if (!this.model.isExposed(key)) {
 			for (Operator candidate : Operator.values()) {
 				if (key.endsWith(candidate.suffix)
-						&& this.model.has(key.substring(0, key.length() - candidate.suffix.length()))) {
+						&& this.model.isExposed(key.substring(0, key.length() - candidate.suffix.length()))) {
 					field = key.substring(0, key.length() - candidate.suffix.length());
 					operator = candidate;
 				}
 			}
-			if (!this.model.has(field)) {
+			if (!this.model.isExposed(field)) {
 				errors.add(new FieldError(name, FieldError.UNKNOWN_FIELD,
 						"'" + key + "' is not a field of " + this.model.name() + " to filter on"));
 				return null;

@@ -48,7 +48,7 @@ public class BaseService<E> {
 
 	protected BaseService(Class<E> type, CrudServices services) {
 		this.parts = services.parts();
-		this.model = new EntityModel<>(type, this.parts.entityManager().getMetamodel());
+		this.model = new EntityModel<>(type, this.parts.entityManager().getMetamodel(), this.parts.strictMapper());
 		this.changes = new EntityChanges<>(this.model, this.parts);
 		this.queries = new ListQueries<>(this.model, this.parts.entityManager(), this.parts.strictMapper(),
 				this.parts.transactions().reads(), this.parts.properties().maxPageSize(),

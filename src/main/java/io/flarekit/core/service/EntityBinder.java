@@ -52,13 +52,17 @@ final class EntityBinder<E> {
 		for (Map.Entry<String, JsonNode> property : body.properties()) {
 			String field = property.getKey();
 			JsonNode value = property.getValue();
-			if (EntityModel.SERVER_MANAGED.contains(field)) {
-				continue;
-			}
 			if (field.equals(EntityModel.ID)) {
 				if (creating && !value.isNull()) {
 					bindClientId(entity, value, errors);
 				}
+				continue;
+			}
+			if (EntityModel.SERVER_MANAGED.contains(field)) {
+				continue;
+			}
+			if (this.model.has(field) && !this.model.isExposed(field)) {
+				errors.add(unknown(field));
 				continue;
 			}
 			ObjectNode single = this.mapper.createObjectNode();
@@ -67,8 +71,7 @@ final class EntityBinder<E> {
 				updater.readValue(single);
 			}
 			catch (UnrecognizedPropertyException ex) {
-				errors.add(new FieldError(field, FieldError.UNKNOWN_FIELD,
-						"is not a field of " + this.model.name() + " that can be set"));
+				errors.add(unknown(field));
 			}
 			catch (MismatchedInputException ex) {
 				errors.add(new FieldError(field, FieldError.INVALID_TYPE, FieldError.expected(ex.getTargetType())));
@@ -78,6 +81,11 @@ final class EntityBinder<E> {
 			}
 		}
 		return errors;
+	}
+
+	private FieldError unknown(String field) {
+		return new FieldError(field, FieldError.UNKNOWN_FIELD,
+				"is not a field of " + this.model.name() + " that can be set");
 	}
 
 	private void bindClientId(E entity, JsonNode value, List<FieldError> errors) {

@@ -31,4 +31,14 @@ final class TestResources {
 
 	}
 
+	@RestController
+	@RequestMapping("/test-notes")
+	static class Notes extends ResourceController<Note> {
+
+		Notes(CrudServices services) {
+			super(services.forEntity(Note.class));
+		}
+
+	}
+
 }
