@@ -5,6 +5,7 @@ create table "test_articles" (
     "id" text not null primary key,
     "created_at" text not null default (strftime('%Y-%m-%d %H:%M:%f', 'now')),
     "updated_at" text,
+    "version" integer not null default (0),
     "deleted_at" text,
     "short_id" text not null,
     "slug" text not null,
@@ -19,7 +20,8 @@ create unique index "ux_test_articles_slug" on "test_articles" ("slug");
 create table "test_tags" (
     "id" text not null primary key,
     "created_at" text,
-    "name" text not null
+    "name" text not null,
+    "version" integer not null default (0)
 );
 
 -- create table test_notes

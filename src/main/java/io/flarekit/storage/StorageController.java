@@ -13,6 +13,7 @@ import io.flarekit.core.web.ResourceController;
 import io.flarekit.core.web.ResourceEndpoints;
 import io.flarekit.core.web.ResourceEndpoints.Endpoint;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -96,14 +97,16 @@ class StorageController extends ResourceController<Storage> {
 
 	@PutMapping(path = "/{id}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@Operation(summary = "Replace a file's content with the one file in images[] (or file)")
-	Storage replace(@PathVariable String id,
+	ResponseEntity<Storage> replace(@PathVariable String id,
 			@RequestPart(name = "images[]", required = false) List<MultipartFile> images,
-			@RequestPart(name = "file", required = false) List<MultipartFile> file) {
+			@RequestPart(name = "file", required = false) List<MultipartFile> file,
+			@Parameter(description = IF_MATCH) @RequestHeader(name = HttpHeaders.IF_MATCH,
+					required = false) String ifMatch) {
 		List<StorageUploads.Upload> files = files(images, file);
 		if (files.size() != 1) {
 			throw ServiceException.invalid("images[]", FieldError.REQUIRED, "exactly one file is required");
 		}
-		return this.uploads.replace(id, files.get(0));
+		return tagged(ResponseEntity.ok(), this.uploads.replace(id, files.get(0), ifMatch(ifMatch)));
 	}
 
 	@GetMapping("/{id}/content")

@@ -2,6 +2,7 @@ package io.flarekit.storage;
 
 import java.time.Instant;
 
+import io.flarekit.core.model.BaseEntity;
 import io.flarekit.core.model.UtcTimestampConverter;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -13,6 +14,7 @@ import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.hibernate.annotations.ColumnDefault;
@@ -49,6 +51,14 @@ public class StorageInfo {
 	@ColumnDefault(UtcTimestampConverter.SQLITE_NOW)
 	private Instant createdAt;
 
+	/**
+	 * Every entity has a version; this one does not extend BaseEntity, so it declares it.
+	 */
+	@Version
+	@Column(nullable = false)
+	@ColumnDefault("0")
+	private Long version;
+
 	public String getId() {
 		return this.id;
 	}
@@ -72,6 +82,11 @@ public class StorageInfo {
 	@Schema(accessMode = Schema.AccessMode.READ_ONLY)
 	public Instant getCreatedAt() {
 		return this.createdAt;
+	}
+
+	@Schema(accessMode = Schema.AccessMode.READ_ONLY, description = BaseEntity.VERSION_DESCRIPTION)
+	public Long getVersion() {
+		return this.version;
 	}
 
 }

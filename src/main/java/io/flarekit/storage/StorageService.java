@@ -10,6 +10,7 @@ import java.util.Set;
 import io.flarekit.core.error.ServiceException;
 import io.flarekit.core.service.BaseService;
 import io.flarekit.core.service.CrudServices;
+import io.flarekit.core.service.Precondition;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -88,10 +89,13 @@ public class StorageService extends BaseService<Storage> {
 	 * @param staged the new, checked bytes
 	 * @param name the cleaned file name
 	 * @param type the detected type
+	 * @param precondition the version the record must be at
 	 * @return the updated record
-	 * @throws ServiceException 404 when there is no live record with the id
+	 * @throws ServiceException 404 when there is no live record with the id, 412 when it
+	 * is at another version (the new blob then goes again, unless referenced)
 	 */
-	Storage replaceContent(String id, BlobStore.StagedBlob staged, String name, String type) {
+	Storage replaceContent(String id, BlobStore.StagedBlob staged, String name, String type,
+			Precondition precondition) {
 		return this.references.change(() -> {
 			String oldHash;
 			try {
@@ -101,8 +105,9 @@ public class StorageService extends BaseService<Storage> {
 				this.references.discard(staged);
 				throw ex;
 			}
-			Storage updated = this.references.commitThen(staged, () -> update(id, (storage) -> storage
-				.replaceContent(FileNames.key(staged.hash(), name), name, staged.size(), type, staged.hash())));
+			Storage updated = this.references.commitThen(staged,
+					() -> update(id, (storage) -> storage.replaceContent(FileNames.key(staged.hash(), name), name,
+							staged.size(), type, staged.hash()), precondition));
 			if (!oldHash.equals(staged.hash())) {
 				this.references.releaseIfUnreferenced(oldHash);
 			}
@@ -111,9 +116,9 @@ public class StorageService extends BaseService<Storage> {
 	}
 
 	@Override
-	public Storage delete(String id, boolean permanent) {
+	public Storage delete(String id, boolean permanent, Precondition precondition) {
 		return this.references.change(() -> {
-			Storage deleted = super.delete(id, permanent);
+			Storage deleted = super.delete(id, permanent, precondition);
 			if (permanent) {
 				this.references.releaseIfUnreferenced(deleted.getHash());
 			}

@@ -9,6 +9,7 @@ import java.util.StringJoiner;
 import io.flarekit.core.error.ErrorCode;
 import io.flarekit.core.error.FieldError;
 import io.flarekit.core.error.ServiceException;
+import io.flarekit.core.service.Precondition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -173,11 +174,12 @@ class StorageUploads {
 	 * {@link StorageService#replaceContent}.
 	 * @param id the record's id
 	 * @param file the new content
+	 * @param precondition the version the record must be at (HTTP's If-Match)
 	 * @return the updated record
 	 * @throws ServiceException 404 when there is no live record with the id, 400 when the
-	 * file is refused
+	 * file is refused, 412 when the record is at another version
 	 */
-	Storage replace(String id, Upload file) {
+	Storage replace(String id, Upload file, Precondition precondition) {
 		this.storage.getById(id, false).orElseThrow(() -> ServiceException.notFound(this.storage.model().name(), id));
 		FileInspector.Inspection inspection = inspect(file);
 		if (!inspection.accepted()) {
@@ -185,7 +187,7 @@ class StorageUploads {
 					List.of(new FieldError("images[]", "INVALID_FILES", inspection.problem())));
 		}
 		return this.storage.replaceContent(id, inspection.staged(), FileNames.original(file.fileName()),
-				inspection.type());
+				inspection.type(), precondition);
 	}
 
 	/** Inspects a file of a request against the limits of {@code POST /storage}. */

@@ -11,9 +11,11 @@ import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
@@ -27,6 +29,7 @@ import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.ResolvableType;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.method.HandlerMethod;
 
 /**
@@ -77,10 +80,16 @@ class OpenApiConfiguration {
 				+ ((endpoint != null) ? endpoint.operationName() : handler.getMethod().getName()));
 		switch ((endpoint != null) ? endpoint : Endpoint.GET) {
 			case CREATE, UPDATE -> operation.setRequestBody(jsonBody(entitySchema));
-			case BULK_UPDATE -> operation.setRequestBody(
-					jsonBody(new ArraySchema().items(new ObjectSchema().addProperty("id", new StringSchema())
-						.addProperty("data", entitySchema)
-						.required(List.of("id", "data")))));
+			case BULK_UPDATE ->
+				operation
+					.setRequestBody(
+							jsonBody(
+									new ArraySchema().items(new ObjectSchema().addProperty("id", new StringSchema())
+										.addProperty("version", new IntegerSchema().format("int64")
+											.description("Optional: the version the record must be at, else 412 "
+													+ "and nothing is written"))
+										.addProperty("data", entitySchema)
+										.required(List.of("id", "data")))));
 			default -> {
 			}
 		}
@@ -92,23 +101,49 @@ class OpenApiConfiguration {
 		if (ok != null) {
 			String status = (endpoint == Endpoint.CREATE) ? "201" : "200";
 			responses.addApiResponse(status, ok.description(status.equals("201") ? "Created" : "OK"));
+			if (isOnOneRecord(endpoint, operation)) {
+				ok.addHeaderObject("ETag", etag());
+			}
 		}
 		if (endpoint == Endpoint.LIST) {
 			ok.addHeaderObject("Content-Range",
-					new io.swagger.v3.oas.models.headers.Header()
+					new Header()
 						.description("e.g. `" + resource + " 0-9/42`; `" + resource
 								+ " */42` when the page is empty; not on keyset pages")
 						.schema(new StringSchema()));
 			ok.addHeaderObject("X-Total-Count",
-					new io.swagger.v3.oas.models.headers.Header()
-						.description("The number of records that match the filter; not on keyset pages")
+					new Header().description("The number of records that match the filter; not on keyset pages")
 						.schema(new StringSchema()));
 			ok.addHeaderObject("Link",
-					new io.swagger.v3.oas.models.headers.Header()
+					new Header()
 						.description("`<…&cursor=…&limit=10>; rel=\"next\"` when more records follow: "
 								+ "the next page by keyset, with the same sort and filter")
 						.schema(new StringSchema()));
 		}
+	}
+
+	/**
+	 * Whether an operation answers with one record, which then carries its version as its
+	 * ETag: get, create, update, delete, and any other with {@code If-Match}.
+	 */
+	private static boolean isOnOneRecord(Endpoint endpoint, Operation operation) {
+		return (endpoint != null && switch (endpoint) {
+			case GET, CREATE, UPDATE, DELETE -> true;
+			default -> false;
+		}) || hasHeader(operation, HttpHeaders.IF_MATCH);
+	}
+
+	private static boolean hasHeader(Operation operation, String name) {
+		return operation.getParameters() != null && operation.getParameters()
+			.stream()
+			.anyMatch((parameter) -> "header".equals(parameter.getIn()) && name.equalsIgnoreCase(parameter.getName()));
+	}
+
+	private static Header etag() {
+		return new Header()
+			.description("The record's version in quotes, a strong entity tag: `\"3\"`; "
+					+ "send it back in If-Match to write only that version")
+			.schema(new StringSchema());
 	}
 
 	private static RequestBody jsonBody(Schema<?> schema) {
@@ -127,8 +162,18 @@ class OpenApiConfiguration {
 		if (operation.getRequestBody() != null) {
 			problems.put("409", "A unique field is already used by another record");
 		}
+		if (hasHeader(operation, HttpHeaders.IF_MATCH)) {
+			problems.put("412", "The record is not at a version If-Match names (or another write came first); "
+					+ "nothing was written. The problem names the current version");
+		}
 		problems.put("500", "Unexpected failure; the log has the details under the request id");
 		ApiResponses responses = operation.getResponses();
+		if (hasHeader(operation, HttpHeaders.IF_NONE_MATCH)) {
+			responses.addApiResponse("304",
+					new ApiResponse().description("Not Modified: If-None-Match names the record's ETag; no body")
+						.addHeaderObject("ETag",
+								new Header().description("The current ETag").schema(new StringSchema())));
+		}
 		problems.forEach((status, description) -> responses.computeIfAbsent(status,
 				(key) -> new ApiResponse().description(description)
 					.content(new Content().addMediaType(PROBLEM_JSON,

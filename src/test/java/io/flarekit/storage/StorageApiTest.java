@@ -276,12 +276,48 @@ class StorageApiTest extends IntegrationTest {
 		assertThat(raw("GET", "/storage/" + id + "/content", null).body()).isEqualTo(second);
 	}
 
-	private Response replace(String id, String name, byte[] content) {
+	private Response replace(String id, String name, byte[] content, String... ifMatch) {
+		List<String> headers = new ArrayList<>(List.of("Content-Type", Files4Test.Multipart.contentType()));
+		for (String tag : ifMatch) {
+			headers.addAll(List.of("If-Match", tag));
+		}
 		HttpResponse<byte[]> response = raw("PUT", "/storage/" + id,
-				new Files4Test.Multipart().file("images[]", name, null, content).body(), "Content-Type",
-				Files4Test.Multipart.contentType());
+				new Files4Test.Multipart().file("images[]", name, null, content).body(),
+				headers.toArray(String[]::new));
 		return new Response(response.statusCode(), response.headers(),
 				new String(response.body(), StandardCharsets.UTF_8));
+	}
+
+	@Test
+	void replacingAndDeletingHonourIfMatchAndTheDownloadKeepsItsContentETag() throws Exception {
+		byte[] first = Files4Test.png(21);
+		byte[] second = Files4Test.png(22);
+		String id = uploadOne("v.png", first).get("id").stringValue();
+		Response replaced = replace(id, "v.png", second, "\"0\"");
+		assertThat(replaced.status()).as(replaced.body()).isEqualTo(200);
+		assertThat(replaced.header("ETag")).isEqualTo("\"1\"");
+
+		Response stale = replace(id, "v.png", first, "\"0\"");
+		assertThat(stale.status()).as(stale.body()).isEqualTo(412);
+		assertThat(stale.json().get("code").stringValue()).isEqualTo("PRECONDITION_FAILED");
+		assertThat(stale.json().get("message").stringValue()).contains("version 1");
+		Response staleDelete = delete("/storage/" + id + "?permanent=true", "If-Match", "\"0\"");
+		assertThat(staleDelete.status()).as(staleDelete.body()).isEqualTo(412);
+		assertThat(this.jdbc.queryForMap("select hash, version, deleted_at from storage where id = ?", id))
+			.containsEntry("hash", sha256(second))
+			.containsEntry("version", 1)
+			.containsEntry("deleted_at", null);
+		assertThat(raw("GET", "/storage/" + id + "/content", null).body()).isEqualTo(second);
+		assertThat(this.blobs.open(sha256(first))).as("the refused content is not kept").isEmpty();
+
+		HttpResponse<byte[]> download = raw("GET", "/storage/" + id + "/content", null);
+		assertThat(download.headers().firstValue("ETag")).hasValue("\"" + sha256(second) + "\"");
+		assertThat(raw("GET", "/storage/" + id + "/content", null, "If-None-Match", "\"1\"").statusCode())
+			.as("a download is tagged by its content, not by the record's version")
+			.isEqualTo(200);
+		Response deleted = delete("/storage/" + id, "If-Match", "\"1\"");
+		assertThat(deleted.status()).as(deleted.body()).isEqualTo(200);
+		assertThat(deleted.header("ETag")).isEqualTo("\"2\"");
 	}
 
 	@Test

@@ -57,6 +57,51 @@ class SystemEndpointsTest extends IntegrationTest {
 	}
 
 	@Test
+	void theSpecificationDescribesVersionsAndConditionalRequests() {
+		JsonNode spec = get("/specification.json").json();
+		JsonNode user = spec.at("/paths/~1users~1{id}");
+		for (String method : List.of("put", "patch", "delete")) {
+			assertThat(headerParameters(user.at("/" + method))).as(method).contains("If-Match");
+			assertThat(user.at("/" + method + "/responses").propertyNames()).as(method).contains("200", "412");
+			assertThat(user.at("/" + method + "/responses/200/headers").propertyNames()).as(method).contains("ETag");
+			assertThat(user.at("/" + method + "/responses/412/content/application~1problem+json/schema/$ref")
+				.stringValue()).endsWith("/ApiProblem");
+		}
+		assertThat(headerParameters(user.at("/get"))).contains("If-None-Match");
+		assertThat(user.at("/get/responses").propertyNames()).contains("200", "304").doesNotContain("412");
+		assertThat(user.at("/get/responses/200/headers").propertyNames()).contains("ETag");
+		assertThat(spec.at("/paths/~1users/post/responses/201/headers").propertyNames()).contains("ETag");
+		assertThat(spec.at("/paths/~1users/patch/requestBody/content/application~1json/schema/items/properties")
+			.propertyNames()).contains("id", "version", "data");
+		assertThat(spec.at("/components/schemas/User/properties/version/readOnly").booleanValue()).isTrue();
+		assertThat(spec.at("/components/schemas/StorageInfo/properties/version/readOnly").booleanValue()).isTrue();
+		JsonNode storage = spec.at("/paths/~1storage~1{id}");
+		assertThat(headerParameters(storage.at("/put"))).contains("If-Match");
+		assertThat(storage.at("/put/responses").propertyNames()).contains("412");
+	}
+
+	private static List<String> headerParameters(JsonNode operation) {
+		List<String> names = new ArrayList<>();
+		operation.at("/parameters").forEach((parameter) -> {
+			if ("header".equals(parameter.get("in").stringValue())) {
+				names.add(parameter.get("name").stringValue());
+			}
+		});
+		return names;
+	}
+
+	@Test
+	void corsPreflightAllowsTheConditionalRequestHeaders() {
+		Response preflight = send("OPTIONS", "/users/x", null, "Origin", "http://admin.example.com",
+				"Access-Control-Request-Method", "PATCH", "Access-Control-Request-Headers", "if-match,if-none-match");
+		assertThat(preflight.status()).isEqualTo(200);
+		assertThat(preflight.header("Access-Control-Allow-Headers").toLowerCase()).contains("if-match",
+				"if-none-match");
+		Response read = get("/users", "Origin", "http://admin.example.com");
+		assertThat(read.header("Access-Control-Expose-Headers")).contains("ETag");
+	}
+
+	@Test
 	void theSwaggerUiIsServed() {
 		Response redirect = get("/docs");
 		assertThat(redirect.status()).isEqualTo(302);

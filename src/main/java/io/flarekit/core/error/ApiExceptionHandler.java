@@ -126,6 +126,9 @@ public class ApiExceptionHandler {
 		if (DiskFull.isCause(ex)) {
 			return diskFull(ex, request);
 		}
+		if (ConcurrentChange.isCause(ex)) {
+			return service(ConcurrentChange.failure("A record"), request);
+		}
 		if (isTransient(ex)) {
 			log.warn("Database busy: {}", ex.toString());
 			return respond(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.SERVICE_UNAVAILABLE,

@@ -63,4 +63,10 @@ public record FieldError(String field, String code, String message) {
 		return "has the wrong type";
 	}
 
+	/**
+	 * The code of a 412's detail: not a bad value of the field, but a record that is no
+	 * longer at the version a conditional write expected.
+	 */
+	public static final String VERSION_MISMATCH = "VERSION_MISMATCH";
+
 }

@@ -12,6 +12,8 @@ import org.springframework.modulith.NamedInterface;
 @NamedInterface("error")
 public class ServiceException extends RuntimeException {
 
+	private static final String VERSION = "version";
+
 	private final HttpStatus status;
 
 	private final ErrorCode code;
@@ -49,12 +51,26 @@ public class ServiceException extends RuntimeException {
 	}
 
 	/**
-	 * This failure as one entry of a bulk request: fields become {@code [i].data.field}.
+	 * A 412: the record is not at the version the request expected (or another write came
+	 * in between), so nothing was written. The detail names {@code version}.
+	 * @param message what happened, naming the record and its current version when known
+	 * @param detail what is wrong with the expected version
+	 * @return the failure
+	 */
+	public static ServiceException preconditionFailed(String message, String detail) {
+		return new ServiceException(HttpStatus.PRECONDITION_FAILED, ErrorCode.PRECONDITION_FAILED, message,
+				List.of(new FieldError(VERSION, FieldError.VERSION_MISMATCH, detail)));
+	}
+
+	/**
+	 * This failure as one entry of a bulk request: fields become {@code [i].data.field},
+	 * except a precondition's {@code version}, which is the entry's own:
+	 * {@code [i].version}.
 	 * @param index the entry's position
 	 * @return the same failure, its fields prefixed
 	 */
 	public ServiceException forEntry(int index) {
-		String prefix = "[" + index + "].data.";
+		String prefix = "[" + index + "]" + ((this.code == ErrorCode.PRECONDITION_FAILED) ? "." : ".data.");
 		List<FieldError> prefixed = this.details.stream()
 			.map((detail) -> new FieldError(prefix + detail.field(), detail.code(), detail.message()))
 			.toList();

@@ -44,8 +44,14 @@ public final class EntityModel<E> {
 
 	public static final String DELETED_AT = "deletedAt";
 
+	/**
+	 * The JPA {@code @Version} every entity must have: its ETag, and what If-Match
+	 * checks.
+	 */
+	public static final String VERSION = "version";
+
 	/** Attributes that only the server sets: clients' values for them are ignored. */
-	public static final Set<String> SERVER_MANAGED = Set.of(SHORT_ID, CREATED_AT, UPDATED_AT, DELETED_AT);
+	public static final Set<String> SERVER_MANAGED = Set.of(SHORT_ID, CREATED_AT, UPDATED_AT, DELETED_AT, VERSION);
 
 	private final Class<E> type;
 
@@ -109,6 +115,11 @@ public final class EntityModel<E> {
 		if (!entity.hasSingleIdAttribute() || entity.getIdType().getJavaType() != String.class
 				|| !this.attributes.containsKey(ID)) {
 			throw new IllegalStateException(type.getName() + " needs a String attribute 'id' as its only @Id");
+		}
+		if (!entity.hasVersionAttribute() || typeOf(VERSION) != Long.class
+				|| !entity.getSingularAttribute(VERSION).isVersion()) {
+			throw new IllegalStateException(type.getName() + " needs a Long attribute 'version' marked @Version "
+					+ "(BaseEntity has one): every record has a version, which conditional requests check");
 		}
 		this.indexes = Arrays.asList(type.getAnnotationsByType(SqliteIndex.class));
 	}
@@ -182,6 +193,11 @@ public final class EntityModel<E> {
 
 	public String idOf(E entity) {
 		return (String) get(entity, ID);
+	}
+
+	/** The record's version: its ETag, and what a conditional write compares. */
+	public long versionOf(E entity) {
+		return ((Number) get(entity, VERSION)).longValue();
 	}
 
 	public boolean isDeleted(E entity) {

@@ -98,34 +98,52 @@ public class BaseService<E> {
 	 * @throws ServiceException 404 when there is no such (live) record, 400, 409
 	 */
 	public E update(String id, JsonNode data) {
-		return write(() -> this.changes.change(id, (entity) -> this.changes.bind(entity, data, false)), false, true);
+		return update(id, data, Precondition.NONE);
 	}
 
 	/**
-	 * Changes a record in code and stamps {@code updatedAt}; 404 when there is none.
+	 * As {@link #update(String, JsonNode)}, if the record is at a version the
+	 * precondition accepts: else a 412 naming its version, and nothing is written.
 	 */
+	public E update(String id, JsonNode data, Precondition precondition) {
+		return write(() -> this.changes.change(id, precondition, (entity) -> this.changes.bind(entity, data, false)),
+				false, true);
+	}
+
+	/** Changes a record in code and stamps {@code updatedAt}; 404 when there is none. */
 	public E update(String id, Consumer<? super E> change) {
-		return write(() -> this.changes.change(id, (entity) -> {
+		return update(id, change, Precondition.NONE);
+	}
+
+	/** As {@link #update(String, Consumer)}, if the precondition holds; else 412. */
+	public E update(String id, Consumer<? super E> change, Precondition precondition) {
+		return write(() -> this.changes.change(id, precondition, (entity) -> {
 			change.accept(entity);
 			return List.of();
 		}), false, false);
 	}
 
-	/**
-	 * Deletes a record: softly when the entity has {@code deletedAt}, else for good.
-	 */
+	/** Deletes a record: softly when the entity has {@code deletedAt}, else for good. */
 	public E delete(String id) {
 		return delete(id, !this.model.isSoftDeletable());
 	}
 
 	/**
-	 * Deletes a record: removes the row when {@code permanent}, else sets
-	 * {@code deletedAt}; 404 when missing, 400 for a soft delete without
-	 * {@code deletedAt}.
+	 * Deletes a record, removing the row when {@code permanent}, whatever its version.
 	 */
 	public E delete(String id, boolean permanent) {
-		requireSoftDeleteSupport(permanent);
-		return write(() -> this.changes.remove(id, permanent), true, false);
+		return delete(id, permanent, Precondition.NONE);
+	}
+
+	/**
+	 * Deletes a record: removes the row when {@code permanent}, else sets
+	 * {@code deletedAt}; 404 when missing, 400 for a soft delete without
+	 * {@code deletedAt}, 412 when the precondition does not hold. The other deletes call
+	 * this one: override it to change how a record is deleted.
+	 */
+	public E delete(String id, boolean permanent, Precondition precondition) {
+		this.changes.requireSoftDeleteSupport(permanent);
+		return write(() -> this.changes.remove(id, permanent, precondition), true, false);
 	}
 
 	/**
@@ -133,7 +151,7 @@ public class BaseService<E> {
 	 * {@code updatedAt}; 404 when there is no such record, 400 without {@code deletedAt}.
 	 */
 	public E restore(String id) {
-		requireSoftDeleteSupport(false);
+		this.changes.requireSoftDeleteSupport(false);
 		return write(() -> this.changes.restore(id), false, false);
 	}
 
@@ -146,12 +164,7 @@ public class BaseService<E> {
 
 	/**
 	 * A record by id with the named to-one associations loaded: the original's
-	 * {@code getByIdWithRelations}.
-	 * @param id the id
-	 * @param includeDeleted whether a soft-deleted record is returned
-	 * @param embed names of to-one associations to load
-	 * @return the record, or empty
-	 * @throws ServiceException 400 naming an association the entity does not have
+	 * {@code getByIdWithRelations}; 400 naming an association the entity does not have.
 	 */
 	public Optional<E> getById(String id, boolean includeDeleted, Collection<String> embed) {
 		this.queries.checkEmbed(embed);
@@ -161,13 +174,7 @@ public class BaseService<E> {
 		}));
 	}
 
-	/**
-	 * A record by its {@code shortId}.
-	 * @param shortId the short id
-	 * @param includeDeleted whether a soft-deleted record is returned
-	 * @return the record, or empty
-	 * @throws ServiceException 400 when the entity has no {@code shortId}
-	 */
+	/** A record by its {@code shortId}; 400 when the entity has no {@code shortId}. */
 	public Optional<E> getByShortId(String shortId, boolean includeDeleted) {
 		if (!this.model.has(EntityModel.SHORT_ID)) {
 			throw ServiceException.badRequest(this.model.name() + " records have no shortId");
@@ -222,9 +229,7 @@ public class BaseService<E> {
 		return this.queries.cursorAfter(last, sort);
 	}
 
-	/**
-	 * How many records match a filter, as for {@link #getList}.
-	 */
+	/** How many records match a filter, as for {@link #getList}. */
 	public long getCount(Map<String, ?> filter, boolean includeDeleted) {
 		return this.queries.count(filter, includeDeleted);
 	}
@@ -262,15 +267,8 @@ public class BaseService<E> {
 	 * all or none, and ids with no record are skipped.
 	 */
 	public List<E> bulkDelete(Collection<String> ids, boolean permanent) {
-		requireSoftDeleteSupport(permanent);
+		this.changes.requireSoftDeleteSupport(permanent);
 		return write(() -> this.changes.removeAll(ids, permanent), true, false);
-	}
-
-	private void requireSoftDeleteSupport(boolean permanent) {
-		if (!permanent && !this.model.isSoftDeletable()) {
-			throw ServiceException.badRequest(
-					this.model.name() + " records cannot be soft-deleted: they have no deletedAt; delete permanently");
-		}
 	}
 
 	private <T> T read(Supplier<T> work) {

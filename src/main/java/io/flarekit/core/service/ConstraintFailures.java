@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.flarekit.core.error.ConcurrentChange;
 import io.flarekit.core.error.FieldError;
 import io.flarekit.core.error.ServiceException;
 import io.flarekit.core.model.EntityModel;
@@ -18,7 +19,9 @@ import org.slf4j.LoggerFactory;
  * Reads SQLite's constraint failures and says which field of the request they concern: a
  * duplicate is a 409 naming the field, a missing value a 400, a broken reference a 409.
  * SQLite names the failed column ({@code UNIQUE constraint failed: users.email}) or, for
- * an index on an expression, the index, which {@link SqliteIndex#field()} maps back.
+ * an index on an expression, the index, which {@link SqliteIndex#field()} maps back. The
+ * version check of JPA's {@code @Version} is a constraint of the same kind: a write that
+ * another one overtook is a 412 ({@link ConcurrentChange}).
  */
 final class ConstraintFailures {
 
@@ -46,6 +49,9 @@ final class ConstraintFailures {
 	 * failure
 	 */
 	static Optional<ServiceException> translate(RuntimeException ex, EntityModel<?> model, boolean deleting) {
+		if (ConcurrentChange.isCause(ex)) {
+			return Optional.of(ConcurrentChange.failure("The " + model.name() + " record"));
+		}
 		String message = sqliteMessage(ex);
 		if (message == null) {
 			return Optional.empty();

@@ -60,8 +60,13 @@ final class EntityChanges<E> {
 		return entity;
 	}
 
-	E change(String id, Function<? super E, List<FieldError>> change) {
-		E entity = find(id, false).orElseThrow(() -> ServiceException.notFound(this.model.name(), id));
+	/**
+	 * Changes a live record, if it is at a version the precondition accepts: checked
+	 * before the change (RFC 9110 evaluates preconditions before the content), and again
+	 * by JPA's {@code @Version} when the change is flushed.
+	 */
+	E change(String id, Precondition precondition, Function<? super E, List<FieldError>> change) {
+		E entity = load(id, false, precondition);
 		List<FieldError> bindingErrors = change.apply(entity);
 		this.automaticFields.onUpdate(this.model, entity);
 		validate(entity, bindingErrors);
@@ -69,13 +74,16 @@ final class EntityChanges<E> {
 		return entity;
 	}
 
-	/** Applies several updates in order; a failure names its entry. */
+	/**
+	 * Applies several updates in order, each at the version its entry expects; a failure
+	 * names its entry.
+	 */
 	List<E> changeAll(List<BulkUpdate> updates) {
 		List<E> updated = new ArrayList<>(updates.size());
 		for (int i = 0; i < updates.size(); i++) {
 			BulkUpdate update = updates.get(i);
 			try {
-				updated.add(change(update.id(), (entity) -> bind(entity, update.data(), false)));
+				updated.add(change(update.id(), update.precondition(), (entity) -> bind(entity, update.data(), false)));
 			}
 			catch (ServiceException ex) {
 				throw ex.forEntry(i);
@@ -90,9 +98,19 @@ final class EntityChanges<E> {
 		return updated;
 	}
 
-	E remove(String id, boolean permanent) {
-		E entity = find(id, permanent).orElseThrow(() -> ServiceException.notFound(this.model.name(), id));
+	E remove(String id, boolean permanent, Precondition precondition) {
+		E entity = load(id, permanent, precondition);
 		remove(entity, permanent);
+		return entity;
+	}
+
+	/**
+	 * A record that exists (and is live unless {@code includeDeleted}) at an accepted
+	 * version.
+	 */
+	private E load(String id, boolean includeDeleted, Precondition precondition) {
+		E entity = find(id, includeDeleted).orElseThrow(() -> ServiceException.notFound(this.model.name(), id));
+		precondition.check(this.model.name(), id, this.model.versionOf(entity));
 		return entity;
 	}
 
@@ -106,6 +124,14 @@ final class EntityChanges<E> {
 			});
 		}
 		return removed;
+	}
+
+	/** A soft delete needs {@code deletedAt}: 400 for an entity without it. */
+	void requireSoftDeleteSupport(boolean permanent) {
+		if (!permanent && !this.model.isSoftDeletable()) {
+			throw ServiceException.badRequest(
+					this.model.name() + " records cannot be soft-deleted: they have no deletedAt; delete permanently");
+		}
 	}
 
 	private void remove(E entity, boolean permanent) {

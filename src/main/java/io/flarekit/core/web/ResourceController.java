@@ -16,6 +16,7 @@ import io.flarekit.core.query.SortOrder;
 import io.flarekit.core.web.ResourceEndpoints.Endpoint;
 import io.flarekit.core.service.BaseService;
 import io.flarekit.core.service.BulkUpdate;
+import io.flarekit.core.service.Precondition;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,6 +25,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -31,6 +33,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -60,6 +63,10 @@ public abstract class ResourceController<E> {
 	public static final List<String> EXPOSED_HEADERS = List.of(HttpHeaders.CONTENT_RANGE, "X-Total-Count",
 			HttpHeaders.LOCATION, RequestIds.HEADER, HttpHeaders.ETAG, HttpHeaders.CONTENT_DISPOSITION,
 			HttpHeaders.LINK);
+
+	/** How the OpenAPI document describes {@code If-Match}. */
+	protected static final String IF_MATCH = "Write only if the record's ETag is one of these (\"3\", or a list); "
+			+ "* for any version. Else 412, and nothing is written";
 
 	private final BaseService<E> service;
 
@@ -94,6 +101,25 @@ public abstract class ResourceController<E> {
 
 	protected BaseService<E> service() {
 		return this.service;
+	}
+
+	/**
+	 * The precondition an {@code If-Match} header states, for the service's writes.
+	 * @param header the header's value, or null
+	 * @return the versions the record may be at
+	 */
+	protected static Precondition ifMatch(String header) {
+		return EntityTags.ifMatch(header);
+	}
+
+	/**
+	 * A response with a record and its {@code ETag}: its version, in quotes.
+	 * @param response the response so far
+	 * @param record the record
+	 * @return the response
+	 */
+	protected ResponseEntity<E> tagged(ResponseEntity.BodyBuilder response, E record) {
+		return response.eTag(Precondition.entityTag(this.service.model().versionOf(record))).body(record);
 	}
 
 	@ServesEndpoint(Endpoint.LIST)
@@ -160,18 +186,32 @@ public abstract class ResourceController<E> {
 		return response.body(this.embedded.of(page.records(), associations));
 	}
 
+	/**
+	 * One record, with its ETag; 304 when {@code If-None-Match} names it. With
+	 * {@code embed} it has no ETag: the nested records have versions of their own.
+	 */
 	@ServesEndpoint(Endpoint.GET)
 	@GetMapping("/{id}")
 	@Operation(summary = "Get one record")
-	E get(@PathVariable String id,
+	ResponseEntity<E> get(@PathVariable String id,
 			@Parameter(description = "Also find a soft-deleted record") @RequestParam(
 					defaultValue = "false") boolean includeDeleted,
 			@Parameter(description = "To-one associations to nest, as a JSON array",
-					example = "[\"storage\"]") @RequestParam(required = false) String embed) {
+					example = "[\"storage\"]") @RequestParam(required = false) String embed,
+			@Parameter(description = "304 Not Modified, without a body, if the record's ETag is one of these "
+					+ "(weak or strong), or *") @RequestHeader(name = HttpHeaders.IF_NONE_MATCH,
+							required = false) String ifNoneMatch) {
 		List<String> associations = ListParams.parseEmbed(embed);
 		E record = this.service.getById(id, includeDeleted, associations)
 			.orElseThrow(() -> ServiceException.notFound(this.service.model().name(), id));
-		return associations.isEmpty() ? record : this.embedded.of(List.of(record), associations).get(0);
+		if (!associations.isEmpty()) {
+			return ResponseEntity.ok(this.embedded.of(List.of(record), associations).get(0));
+		}
+		long version = this.service.model().versionOf(record);
+		if (EntityTags.notModified(ifNoneMatch, version)) {
+			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(Precondition.entityTag(version)).build();
+		}
+		return tagged(ResponseEntity.ok(), record);
 	}
 
 	@ServesEndpoint(Endpoint.CREATE)
@@ -181,29 +221,32 @@ public abstract class ResourceController<E> {
 					+ "an id may be chosen, else a UUIDv7 is made")
 	ResponseEntity<E> create(@RequestBody JsonNode body) {
 		E created = this.service.create(body);
-		return ResponseEntity
-			.created(ServletUriComponentsBuilder.fromCurrentRequestUri()
-				.path("/{id}")
-				.buildAndExpand(this.service.model().idOf(created))
-				.toUri())
-			.body(created);
+		return tagged(ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequestUri()
+			.path("/{id}")
+			.buildAndExpand(this.service.model().idOf(created))
+			.toUri()), created);
 	}
 
 	@ServesEndpoint(Endpoint.UPDATE)
 	@RequestMapping(path = "/{id}", method = { RequestMethod.PUT, RequestMethod.PATCH })
 	@Operation(summary = "Update a record: the given fields are merged (PUT and PATCH alike)",
 			description = "Server-managed fields, id included, are ignored, so a whole record may be sent back")
-	E update(@PathVariable String id, @RequestBody JsonNode body) {
-		return this.service.update(id, body);
+	ResponseEntity<E> update(@PathVariable String id, @RequestBody JsonNode body,
+			@Parameter(description = IF_MATCH) @RequestHeader(name = HttpHeaders.IF_MATCH,
+					required = false) String ifMatch) {
+		return tagged(ResponseEntity.ok(), this.service.update(id, body, ifMatch(ifMatch)));
 	}
 
 	@ServesEndpoint(Endpoint.DELETE)
 	@DeleteMapping("/{id}")
 	@Operation(summary = "Delete a record: softly when it has deletedAt, unless permanent=true")
-	E delete(@PathVariable String id,
+	ResponseEntity<E> delete(@PathVariable String id,
 			@Parameter(description = "true removes the row; false asks for a soft delete") @RequestParam(
-					required = false) Boolean permanent) {
-		return (permanent != null) ? this.service.delete(id, permanent) : this.service.delete(id);
+					required = false) Boolean permanent,
+			@Parameter(description = IF_MATCH) @RequestHeader(name = HttpHeaders.IF_MATCH,
+					required = false) String ifMatch) {
+		boolean removing = (permanent != null) ? permanent : !this.service.model().isSoftDeletable();
+		return tagged(ResponseEntity.ok(), this.service.delete(id, removing, ifMatch(ifMatch)));
 	}
 
 	@ServesEndpoint(Endpoint.BULK_UPDATE)

@@ -8,12 +8,14 @@ import java.nio.file.FileSystemException;
 import java.sql.SQLTransientConnectionException;
 
 import io.flarekit.IntegrationTest;
+import io.flarekit.users.User;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.multipart.MultipartException;
 
@@ -54,6 +56,16 @@ class FailuresTest extends IntegrationTest {
 		assertThat(response.getStatusCode().value()).isEqualTo(503);
 		assertThat(response.getHeaders().getFirst("Retry-After")).isEqualTo("1");
 		assertThat(response.getBody().code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE);
+	}
+
+	@Test
+	void anOptimisticLockFailureThatReachesTheHandlerIsA412NotABusyDatabase() {
+		MockHttpServletRequest request = new MockHttpServletRequest("PATCH", "/users/x");
+		var response = new ApiExceptionHandler().database(new ObjectOptimisticLockingFailureException(User.class, "x"),
+				request);
+		assertThat(response.getStatusCode().value()).isEqualTo(412);
+		assertThat(response.getBody().code()).isEqualTo(ErrorCode.PRECONDITION_FAILED);
+		assertThat(response.getHeaders().getFirst("Retry-After")).isNull();
 	}
 
 	@Test

@@ -2,15 +2,19 @@ package io.flarekit.core.testentities;
 
 import java.time.Instant;
 
+import io.flarekit.core.model.BaseEntity;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import jakarta.validation.constraints.NotBlank;
+import org.hibernate.annotations.ColumnDefault;
 
 /**
  * A test entity that declares its own columns and has no {@code deletedAt} or
- * {@code updatedAt}: deletes are permanent.
+ * {@code updatedAt}: deletes are permanent. Its version is declared here too.
  */
 @Entity
 @Table(name = "test_tags")
@@ -24,6 +28,14 @@ public class Tag {
 	private String name;
 
 	private Instant createdAt;
+
+	/**
+	 * Every entity has a version; this one does not extend BaseEntity, so it declares it.
+	 */
+	@Version
+	@Column(nullable = false)
+	@ColumnDefault("0")
+	private Long version;
 
 	public String getId() {
 		return this.id;
@@ -39,6 +51,11 @@ public class Tag {
 
 	public Instant getCreatedAt() {
 		return this.createdAt;
+	}
+
+	@Schema(accessMode = Schema.AccessMode.READ_ONLY, description = BaseEntity.VERSION_DESCRIPTION)
+	public Long getVersion() {
+		return this.version;
 	}
 
 }
