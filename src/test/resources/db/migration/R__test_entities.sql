@@ -31,5 +31,6 @@ create table "test_notes" (
     "updated_at" text,
     "rating" integer,
     "secret" text,
-    "title" text not null
+    "title" text not null,
+    "version" integer not null default (0)
 );
