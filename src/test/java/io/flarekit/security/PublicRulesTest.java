@@ -1,5 +1,7 @@
 package io.flarekit.security;
 
+import org.junit.jupiter.api.Test;
+
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -13,6 +15,16 @@ class PublicRulesTest extends RuleMatrix {
 	@Override
 	boolean admits(Caller caller) {
 		return true;
+	}
+
+	@Test
+	void theKeysStayForAdminsWhenEverythingElseIsPublic() {
+		sendAs(null);
+		assertUnauthorized(get("/api-keys"), false);
+		assertUnauthorized(post("/api-keys", "{\"name\":\"x\",\"roles\":[\"admin\"]}"), false);
+		sendAs(issueKey("editor"));
+		assertForbidden(get("/api-keys"));
+		assertForbidden(get("/users?includeDeleted=true"));
 	}
 
 }
