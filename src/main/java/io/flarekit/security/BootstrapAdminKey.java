@@ -29,11 +29,12 @@ class BootstrapAdminKey implements SmartInitializingSingleton {
 
 	private final ApiKeys keys;
 
-	private final KeyProperties properties;
+	/** The operator's secret, or null. */
+	private final String configured;
 
 	BootstrapAdminKey(ApiKeys keys, KeyProperties properties) {
 		this.keys = keys;
-		this.properties = properties;
+		this.configured = properties.bootstrapAdminKey();
 	}
 
 	@Override
@@ -41,14 +42,13 @@ class BootstrapAdminKey implements SmartInitializingSingleton {
 		if (this.keys.activeAdminExists(Instant.now())) {
 			return;
 		}
-		String configured = this.properties.bootstrapAdminKey();
-		if (configured != null) {
-			if (this.keys.findAny(KeySecrets.hash(configured)).isPresent()) {
+		if (this.configured != null) {
+			if (this.keys.findAny(KeySecrets.hash(this.configured)).isPresent()) {
 				throw new IllegalStateException(KeyProperties.BOOTSTRAP_KEY
 						+ " was stored before and has since been revoked or has expired, and no other admin key is "
 						+ "active: set a new secret");
 			}
-			this.keys.store(BOOTSTRAP_NAME, List.of(ApiKeys.ADMIN), configured, null);
+			this.keys.store(BOOTSTRAP_NAME, List.of(ApiKeys.ADMIN), this.configured, null);
 			log.info("No active admin key: stored {} as one", KeyProperties.BOOTSTRAP_KEY);
 			return;
 		}

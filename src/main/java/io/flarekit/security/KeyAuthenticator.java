@@ -11,22 +11,19 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns a bearer token into a {@link KeyAuthentication} when it is an active key of this
- * service: a token that cannot be a key is refused without a lookup; a known key comes
- * from the {@link KeyCache}, others from the database. Every refusal is an
+ * service that has not expired: a token that cannot be a key is refused without a lookup;
+ * the others are found by their hash ({@link VerifiedKeys}). Every refusal is an
  * {@code invalid_token}, which the entry point answers with 401.
  */
 @Component
 class KeyAuthenticator implements AuthenticationManager {
 
-	private final ApiKeys keys;
-
-	private final KeyCache cache;
+	private final VerifiedKeys keys;
 
 	private final KeyUsage usage;
 
-	KeyAuthenticator(ApiKeys keys, KeyCache cache, KeyUsage usage) {
+	KeyAuthenticator(VerifiedKeys keys, KeyUsage usage) {
 		this.keys = keys;
-		this.cache = cache;
 		this.usage = usage;
 	}
 
@@ -36,15 +33,8 @@ class KeyAuthenticator implements AuthenticationManager {
 		if (!KeySecrets.plausible(token)) {
 			throw new InvalidBearerTokenException("The bearer token is not an API key of this service");
 		}
-		String hash = KeySecrets.hash(token);
-		VerifiedKey key = this.cache.get(hash);
-		if (key == null) {
-			long generation = this.cache.generation();
-			key = this.keys.findActive(hash)
-				.map(VerifiedKey::of)
-				.orElseThrow(() -> new InvalidBearerTokenException("The API key is unknown or revoked"));
-			this.cache.put(hash, key, generation);
-		}
+		VerifiedKey key = this.keys.find(KeySecrets.hash(token))
+			.orElseThrow(() -> new InvalidBearerTokenException("The API key is unknown or revoked"));
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 		if (key.isExpired(now)) {
 			throw new InvalidBearerTokenException("The API key has expired");
