@@ -42,6 +42,12 @@ public abstract class IntegrationTest {
 
 	protected static final JsonMapper JSON = JsonMapper.builder().build();
 
+	/**
+	 * The admin key every test context starts with (as
+	 * {@code flarekit.security.bootstrap-admin-key}), and sends unless told otherwise.
+	 */
+	public static final String ADMIN_KEY = "test-admin-key-0123456789abcdefghijklmnopqrstuvwxyz";
+
 	private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
 	@LocalServerPort
@@ -49,6 +55,8 @@ public abstract class IntegrationTest {
 
 	@Autowired
 	protected JdbcTemplate jdbc;
+
+	private String credential = ADMIN_KEY;
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
@@ -60,12 +68,26 @@ public abstract class IntegrationTest {
 		registry.add("spring.servlet.multipart.max-file-size", () -> "10MB");
 		registry.add("spring.jpa.properties.hibernate.generate_statistics", () -> "true");
 		registry.add("spring.servlet.multipart.max-request-size", () -> "10MB");
+		registry.add("flarekit.security.bootstrap-admin-key", () -> ADMIN_KEY);
+	}
+
+	/**
+	 * The key the next requests send as their bearer token; null sends none. Each test
+	 * starts with {@link #ADMIN_KEY}. A request given its own {@code Authorization}
+	 * header sends that instead.
+	 */
+	protected void sendAs(String key) {
+		this.credential = key;
 	}
 
 	@BeforeEach
 	void emptyTables() {
-		List<String> tables = this.jdbc.queryForList("select name from sqlite_master where type = 'table' "
-				+ "and name not like 'sqlite_%' and name not like 'flyway_%'", String.class);
+		this.credential = ADMIN_KEY;
+		// the keys stay: the admin key is stored once, when the context starts
+		List<String> tables = this.jdbc.queryForList(
+				"select name from sqlite_master where type = 'table' "
+						+ "and name not like 'sqlite_%' and name not like 'flyway_%' and name != 'api_keys'",
+				String.class);
 		this.jdbc.execute((Connection connection) -> {
 			connection.setAutoCommit(false);
 			try (Statement statement = connection.createStatement()) {
@@ -140,8 +162,13 @@ public abstract class IntegrationTest {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
 			.method(method, (body != null) ? HttpRequest.BodyPublishers.ofByteArray(body)
 					: HttpRequest.BodyPublishers.noBody());
+		boolean ownCredential = false;
 		for (int i = 0; i < headers.length; i += 2) {
 			request.header(headers[i], headers[i + 1]);
+			ownCredential |= headers[i].equalsIgnoreCase("Authorization");
+		}
+		if (!ownCredential && this.credential != null) {
+			request.header("Authorization", "Bearer " + this.credential);
 		}
 		try {
 			return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());

@@ -106,11 +106,10 @@ class CrashIT {
 					for (int n = 0; running.get(); n++) {
 						try {
 							byte[] body = multipart("u" + uploader + "-" + n + ".png", png(uploader * 100000 + n));
-							HttpResponse<String> response = PackagedService.HTTP
-								.send(HttpRequest.newBuilder(service.uri("/storage"))
-									.header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
-									.POST(HttpRequest.BodyPublishers.ofByteArray(body))
-									.build(), HttpResponse.BodyHandlers.ofString());
+							HttpResponse<String> response = PackagedService.HTTP.send(service.request("/storage")
+								.header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+								.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+								.build(), HttpResponse.BodyHandlers.ofString());
 							JsonNode uploaded = acknowledged(response, 201, "POST /storage");
 							assertThat(uploaded.get("rejected")).as(uploaded.toString()).isEmpty();
 							String id = uploaded.at("/data/0/id").stringValue();

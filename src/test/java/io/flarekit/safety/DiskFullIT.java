@@ -218,11 +218,10 @@ class DiskFullIT {
 			throws Exception {
 		byte[] bytes = new byte[size];
 		this.random.nextBytes(bytes);
-		return PackagedService.HTTP
-			.send(HttpRequest.newBuilder(service.uri("/uploads/" + uploadId + "/parts/" + number))
-				.header("Content-Type", "application/octet-stream")
-				.PUT(HttpRequest.BodyPublishers.ofByteArray(bytes))
-				.build(), HttpResponse.BodyHandlers.ofString());
+		return PackagedService.HTTP.send(service.request("/uploads/" + uploadId + "/parts/" + number)
+			.header("Content-Type", "application/octet-stream")
+			.PUT(HttpRequest.BodyPublishers.ofByteArray(bytes))
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private static String partName(PackagedService service, String uploadId) throws Exception {

@@ -1,6 +1,7 @@
 package io.flarekit.safety;
 
 import java.io.ByteArrayOutputStream;
+import java.net.Socket;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -62,7 +63,7 @@ class FuzzIT {
 
 	private static HttpResponse<String> send(String method, String path, byte[] body, String... headers)
 			throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(service.uri(path))
+		HttpRequest.Builder request = service.request(path)
 			.method(method, (body != null) ? HttpRequest.BodyPublishers.ofByteArray(body)
 					: HttpRequest.BodyPublishers.noBody());
 		for (int i = 0; i < headers.length; i += 2) {
@@ -208,6 +209,70 @@ class FuzzIT {
 		return Fuzz.cases("multipart parts", 150,
 				(fuzz) -> new Object[] { fuzz.oneOf(() -> fuzz.bytes(4000), () -> fuzz.pick(FILES)), headerValue(fuzz),
 						headerValue(fuzz), fuzz.pick(FIELD_NAMES) });
+	}
+
+	private static final String[] CREDENTIAL_TARGETS = { "GET /", "GET /users", "GET /users/x", "POST /users",
+			"PATCH /users", "DELETE /users/x?permanent=true", "GET /users?includeDeleted=true",
+			"GET /storage/x/content", "POST /uploads", "GET /api-keys", "POST /api-keys", "DELETE /api-keys/x",
+			"GET /actuator/health", "GET /specification.json", "GET /nope", "OPTIONS /users" };
+
+	private static final String[] HOSTILE_CREDENTIALS = { "Bearer", "Bearer ", "Bearer  ", "bearer x", "Basic YTpi",
+			"Bearer fk_" + "A".repeat(43), "Bearer fk_", "Bearer " + PackagedService.ADMIN_KEY + " ",
+			"Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJhZG1pbiJ9.",
+			"Bearer eyJhbGciOiJIUzI1NiJ9.e30.ZRrHA1JJJW8opB1Qfp7QDdA", "Bearer " + "=".repeat(100),
+			"Bearer " + "~".repeat(513), "Bearer \u0000", "Negotiate YIIB",
+			"Bearer " + PackagedService.ADMIN_KEY.toUpperCase() };
+
+	/** A credential as raw header bytes, or null for none: anything but a line break. */
+	private static byte[] credential(Fuzz fuzz) {
+		byte[] credential = fuzz.oneOf(() -> null,
+				() -> ("Bearer " + fuzz.string(0, 300)).getBytes(StandardCharsets.UTF_8),
+				() -> ("Bearer " + fuzz.printable(0, 600)).getBytes(StandardCharsets.US_ASCII),
+				() -> fuzz.printable(0, 300).getBytes(StandardCharsets.US_ASCII), () -> fuzz.bytes(300),
+				() -> fuzz.pick(HOSTILE_CREDENTIALS).getBytes(StandardCharsets.UTF_8));
+		if (credential != null) {
+			for (int i = 0; i < credential.length; i++) {
+				if (credential[i] == '\r' || credential[i] == '\n') {
+					credential[i] = 'x';
+				}
+			}
+		}
+		return credential;
+	}
+
+	@Fuzz.Test
+	@MethodSource
+	void anyCredentialOrNoneIsAnsweredSafely(byte[] authorization, String target) throws Exception {
+		String[] parts = target.split(" ");
+		ByteArrayOutputStream request = new ByteArrayOutputStream();
+		request.writeBytes((parts[0] + " " + parts[1] + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+				+ "Content-Type: application/json\r\nContent-Length: 2\r\n")
+			.getBytes(StandardCharsets.US_ASCII));
+		if (authorization != null) {
+			request.writeBytes("Authorization: ".getBytes(StandardCharsets.US_ASCII));
+			request.writeBytes(authorization);
+			request.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+		}
+		request.writeBytes("\r\n{}".getBytes(StandardCharsets.US_ASCII));
+		String answer;
+		try (Socket socket = new Socket(service.uri("/").getHost(), service.uri("/").getPort())) {
+			socket.getOutputStream().write(request.toByteArray());
+			answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		}
+		String what = target + " with " + ((authorization != null)
+				? "Authorization: " + new String(authorization, StandardCharsets.ISO_8859_1) : "no credential");
+		assertThat(answer).as(what).matches("(?s)HTTP/1\\.1 [1-4]\\d\\d .*");
+		String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+		assertThat(body).as(what)
+			.doesNotContain("Exception")
+			.doesNotContain("\tat ")
+			.doesNotContain("java.lang")
+			.doesNotContain("org.springframework");
+	}
+
+	static Stream<Arguments> anyCredentialOrNoneIsAnsweredSafely() {
+		return Fuzz.cases("credentials", 200,
+				(fuzz) -> new Object[] { credential(fuzz), fuzz.pick(CREDENTIAL_TARGETS) });
 	}
 
 	@Test

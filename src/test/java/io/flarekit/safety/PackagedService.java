@@ -39,6 +39,9 @@ final class PackagedService implements AutoCloseable {
 		.connectTimeout(Duration.ofSeconds(5))
 		.build();
 
+	/** The admin key the service starts with, and that {@link #request} sends. */
+	static final String ADMIN_KEY = "safety-test-admin-key-0123456789abcdefghijklmnop";
+
 	private static final String NEEDS_UNSHARE = " (a test that fills a small disk needs util-linux's unshare, "
 			+ "and either root or unprivileged user namespaces)";
 
@@ -131,6 +134,7 @@ final class PackagedService implements AutoCloseable {
 		command.add("--flarekit.database.path=" + database());
 		command.add("--flarekit.storage.blob-dir=" + blobs());
 		command.add("--flarekit.storage.uploads.dir=" + this.data.resolve("uploads"));
+		command.add("--flarekit.security.bootstrap-admin-key=" + ADMIN_KEY);
 		command.addAll(this.extraArguments);
 		try {
 			Files.createDirectories(this.data);
@@ -206,7 +210,7 @@ final class PackagedService implements AutoCloseable {
 	 * @throws IOException when the connection fails (the service died, say)
 	 */
 	HttpResponse<String> send(String method, String path, String json) throws IOException {
-		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60));
+		HttpRequest.Builder request = request(path).timeout(Duration.ofSeconds(60));
 		if (json != null) {
 			request.header("Content-Type", "application/json")
 				.method(method, HttpRequest.BodyPublishers.ofString(json));
@@ -241,8 +245,7 @@ final class PackagedService implements AutoCloseable {
 		}
 		body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
 		try {
-			return HTTP.send(HttpRequest.newBuilder(uri("/storage"))
-				.timeout(Duration.ofSeconds(60))
+			return HTTP.send(request("/storage").timeout(Duration.ofSeconds(60))
 				.header("Content-Type", "multipart/form-data; boundary=" + boundary)
 				.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
 				.build(), HttpResponse.BodyHandlers.ofString());
@@ -251,6 +254,11 @@ final class PackagedService implements AutoCloseable {
 			Thread.currentThread().interrupt();
 			throw new IOException(ex);
 		}
+	}
+
+	/** A request to the service that carries the admin key. */
+	HttpRequest.Builder request(String path) {
+		return HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + ADMIN_KEY);
 	}
 
 	URI uri(String path) {

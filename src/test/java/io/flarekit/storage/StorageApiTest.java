@@ -365,8 +365,9 @@ class StorageApiTest extends IntegrationTest {
 			.body();
 		try (Socket socket = new Socket("localhost", this.port)) {
 			OutputStream out = socket.getOutputStream();
-			out.write(("POST /storage HTTP/1.1\r\nHost: localhost\r\nContent-Type: "
-					+ Files4Test.Multipart.contentType() + "\r\nContent-Length: " + (body.length * 10) + "\r\n\r\n")
+			out.write(("POST /storage HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + ADMIN_KEY
+					+ "\r\nContent-Type: " + Files4Test.Multipart.contentType() + "\r\nContent-Length: "
+					+ (body.length * 10) + "\r\n\r\n")
 				.getBytes(StandardCharsets.US_ASCII));
 			out.write(body, 0, body.length / 2);
 			out.flush();

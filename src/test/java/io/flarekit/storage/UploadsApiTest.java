@@ -210,6 +210,7 @@ class UploadsApiTest extends IntegrationTest {
 		HttpRequest request = HttpRequest
 			.newBuilder(URI
 				.create("http://localhost:" + this.port + "/storage/" + record.get("id").stringValue() + "/content"))
+			.header("Authorization", "Bearer " + ADMIN_KEY)
 			.build();
 		HttpResponse<InputStream> download = STREAMING.send(request, HttpResponse.BodyHandlers.ofInputStream());
 		MessageDigest downloaded = MessageDigest.getInstance("SHA-256");

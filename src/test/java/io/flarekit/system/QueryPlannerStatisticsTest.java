@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.flarekit.FlarekitApplication;
+import io.flarekit.IntegrationTest;
 import io.flarekit.QueryPlans;
 import io.flarekit.SentStatements;
 import com.zaxxer.hikari.HikariDataSource;
@@ -151,9 +152,10 @@ class QueryPlannerStatisticsTest {
 		URI uri = URI.create("http://localhost:" + service.getEnvironment().getProperty("local.server.port") + resource
 				+ "?range=" + range);
 		try {
-			HttpResponse<String> response = HTTP.send(
-					HttpRequest.newBuilder(uri).header("X-Request-Id", requestId).build(),
-					HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri)
+				.header("X-Request-Id", requestId)
+				.header("Authorization", "Bearer " + IntegrationTest.ADMIN_KEY)
+				.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		}
 		catch (IOException ex) {
@@ -190,7 +192,8 @@ class QueryPlannerStatisticsTest {
 		return new SpringApplicationBuilder(FlarekitApplication.class).run("--server.port=0",
 				"--flarekit.database.path=" + this.data.resolve("flarekit.db"),
 				"--flarekit.storage.blob-dir=" + this.data.resolve("blobs"),
-				"--flarekit.storage.uploads.dir=" + this.data.resolve("uploads"));
+				"--flarekit.storage.uploads.dir=" + this.data.resolve("uploads"),
+				"--flarekit.security.bootstrap-admin-key=" + IntegrationTest.ADMIN_KEY);
 	}
 
 	private Connection open() throws SQLException {

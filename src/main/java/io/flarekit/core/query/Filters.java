@@ -37,7 +37,7 @@ final class Filters<E> {
 	/** The key that searches every text attribute. */
 	static final String SEARCH = "q";
 
-	private enum Operator {
+	enum Operator {
 
 		EQ, NEQ, GT, GTE, LT, LTE, Q;
 
@@ -46,6 +46,39 @@ final class Filters<E> {
 	}
 
 	private record Condition(String key, String field, Operator operator, JsonNode value) {
+	}
+
+	/**
+	 * What a filter key says: an attribute, and the operator its suffix names.
+	 *
+	 * @param field the attribute
+	 * @param operator the comparison, {@code EQ} without a suffix
+	 */
+	record Key(String field, Operator operator) {
+
+		/**
+		 * Reads a key; {@code q} alone is not one of these.
+		 * @return the key, or null when it names no attribute of the entity
+		 */
+		static Key of(EntityModel<?> model, String key) {
+			if (model.has(key)) {
+				return new Key(key, Operator.EQ);
+			}
+			for (Operator candidate : Operator.values()) {
+				String field = key.substring(0, Math.max(0, key.length() - candidate.suffix.length()));
+				if (key.endsWith(candidate.suffix) && model.has(field)) {
+					return new Key(field, candidate);
+				}
+			}
+			return null;
+		}
+
+	}
+
+	/** The error for a filter key that names no field a client may filter on. */
+	static FieldError unknownKey(EntityModel<?> model, String key) {
+		return new FieldError("filter." + key, FieldError.UNKNOWN_FIELD,
+				"'" + key + "' is not a field of " + model.name() + " to filter on");
 	}
 
 	private final EntityModel<E> model;
@@ -102,23 +135,12 @@ final class Filters<E> {
 			}
 			return new Condition(key, SEARCH, Operator.Q, value);
 		}
-		String field = key;
-		Operator operator = Operator.EQ;
-		if (!this.model.isExposed(key)) {
-			for (Operator candidate : Operator.values()) {
-				if (key.endsWith(candidate.suffix)
-						&& this.model.isExposed(key.substring(0, key.length() - candidate.suffix.length()))) {
-					field = key.substring(0, key.length() - candidate.suffix.length());
-					operator = candidate;
-				}
-			}
-			if (!this.model.isExposed(field)) {
-				errors.add(new FieldError(name, FieldError.UNKNOWN_FIELD,
-						"'" + key + "' is not a field of " + this.model.name() + " to filter on"));
-				return null;
-			}
+		Key parsed = Key.of(this.model, key);
+		if (parsed == null) {
+			errors.add(unknownKey(this.model, key));
+			return null;
 		}
-		Condition condition = new Condition(key, field, operator, value);
+		Condition condition = new Condition(key, parsed.field(), parsed.operator(), value);
 		String problem = check(condition);
 		if (problem != null) {
 			errors.add(new FieldError(name, FieldError.INVALID_VALUE, problem));

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import io.flarekit.core.error.FieldError;
 import io.flarekit.core.error.ServiceException;
+import io.flarekit.core.model.EntityModel;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -65,6 +66,29 @@ public record ListParams(Range range, SortOrder sort, Map<String, JsonNode> filt
 					"must be a JSON array of association names, e.g. [\"storage\"]");
 		}
 		return List.copyOf(new LinkedHashSet<>(names));
+	}
+
+	/**
+	 * Refuses, as if they did not exist, the fields a client may not ask about: a sort or
+	 * a filter on an attribute that the entity's JSON does not show, so that a hidden
+	 * value cannot be probed. Java callers of the service are not limited so.
+	 * @param model the entity asked about
+	 * @throws ServiceException 400 {@code UNKNOWN_FIELD} naming each such field
+	 */
+	public void requireExposed(EntityModel<?> model) {
+		if (model.has(this.sort.field()) && !model.isExposed(this.sort.field())) {
+			throw this.sort.unknownField(model);
+		}
+		List<FieldError> errors = new ArrayList<>();
+		this.filter.keySet().forEach((key) -> {
+			Filters.Key parsed = Filters.Key.of(model, key);
+			if (parsed != null && !model.isExposed(parsed.field())) {
+				errors.add(Filters.unknownKey(model, key));
+			}
+		});
+		if (!errors.isEmpty()) {
+			throw ServiceException.invalid(errors);
+		}
 	}
 
 	private static Range parseRange(String text) {

@@ -141,7 +141,7 @@ public final class ListQueries<E> {
 	 */
 	public ListResult<E> pageReferencing(String field, Object id, Range range, SortOrder sort, Map<String, ?> filter,
 			boolean includeDeleted) {
-		if (!this.model.isExposed(field)) {
+		if (!this.model.has(field)) {
 			throw ServiceException.invalid("target", FieldError.UNKNOWN_FIELD,
 					"'" + field + "' is not a field of " + this.model.name());
 		}
@@ -226,9 +226,8 @@ public final class ListQueries<E> {
 	private Specification<E> listCondition(SortOrder sort, Map<String, ?> filter, boolean includeDeleted,
 			Collection<String> embed) {
 		checkEmbed(embed);
-		if (!this.model.isExposed(sort.field())) {
-			throw ServiceException.invalid("sort", FieldError.UNKNOWN_FIELD,
-					"'" + sort.field() + "' is not a field of " + this.model.name() + " to sort by");
+		if (!this.model.has(sort.field())) {
+			throw sort.unknownField(this.model);
 		}
 		return this.filters.toSpecification(filter, includeDeleted).and(fetching(List.copyOf(embed)));
 	}

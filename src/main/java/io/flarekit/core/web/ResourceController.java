@@ -59,10 +59,13 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @NamedInterface("web")
 public abstract class ResourceController<E> {
 
-	/** Headers of the list protocol that browsers may read across origins. */
+	/**
+	 * Headers that browsers may read across origins: the list protocol's, versions, and
+	 * why a credential was refused.
+	 */
 	public static final List<String> EXPOSED_HEADERS = List.of(HttpHeaders.CONTENT_RANGE, "X-Total-Count",
 			HttpHeaders.LOCATION, RequestIds.HEADER, HttpHeaders.ETAG, HttpHeaders.CONTENT_DISPOSITION,
-			HttpHeaders.LINK);
+			HttpHeaders.LINK, HttpHeaders.WWW_AUTHENTICATE);
 
 	/** How the OpenAPI document describes {@code If-Match}. */
 	protected static final String IF_MATCH = "Write only if the record's ETag is one of these (\"3\", or a list); "
@@ -148,6 +151,7 @@ public abstract class ResourceController<E> {
 							required = false) Integer limit,
 			HttpServletRequest request) {
 		ListParams params = ListParams.parse(range, sort, filter, this.defaultSort);
+		params.requireExposed(this.service.model());
 		List<String> associations = ListParams.parseEmbed(embed);
 		if (cursor != null) {
 			return keysetPage(range, cursor, limit, params, includeDeleted, associations, request);
