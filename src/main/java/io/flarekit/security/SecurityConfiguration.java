@@ -3,13 +3,16 @@ package io.flarekit.security;
 import jakarta.servlet.DispatcherType;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
@@ -19,13 +22,15 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
 /**
  * The one filter chain: stateless (no session, no CSRF token, no login form, no HTTP
  * basic), a bearer token read by {@link BearerTokens} and checked by
- * {@link KeyAuthenticator}, a few paths open to anyone, and every other request decided
- * by {@link ResourceAccess}. Refusals are {@link SecurityProblems}. The request id and
- * CORS filters run before this chain (their order is below Spring Security's -100), so
+ * {@link BearerAuthentication} (an API key, or a JWT of the identity provider when one is
+ * configured), a few paths open to anyone, and every other request decided by
+ * {@link ResourceAccess}. Refusals are {@link SecurityProblems}. The request id and CORS
+ * filters run before this chain (their order is below Spring Security's -100), so
  * refusals carry both, and CORS preflights are answered before any credential is asked.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
+@EnableConfigurationProperties(JwtProperties.class)
 class SecurityConfiguration {
 
 	/** Always open: the welcome, the OpenAPI document, Swagger UI, health and errors. */
@@ -36,12 +41,14 @@ class SecurityConfiguration {
 	private static final String ERROR_PATH = "/error";
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, KeyAuthenticator keys, ResourceAccess access,
-			JsonMapper json) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, KeyAuthenticator keys,
+			ObjectProvider<JwtDecoder> identityProvider, JwtProperties jwt, ResourceAccess access, JsonMapper json)
+			throws Exception {
 		SecurityProblems problems = new SecurityProblems(json);
 		BearerTokenAuthenticationConverter converter = new BearerTokenAuthenticationConverter();
 		converter.setBearerTokenResolver(new BearerTokens());
-		BearerTokenAuthenticationFilter bearer = new BearerTokenAuthenticationFilter(keys, converter);
+		BearerTokenAuthenticationFilter bearer = new BearerTokenAuthenticationFilter(
+				new BearerAuthentication(keys, identityProvider.getIfAvailable(), jwt.rolesClaim()), converter);
 		bearer.setAuthenticationEntryPoint(problems);
 		http.csrf(AbstractHttpConfigurer::disable)
 			.formLogin(AbstractHttpConfigurer::disable)
