@@ -40,10 +40,24 @@ record RequestTarget(String resource, Operation operation, boolean includeDelete
 	private static final Set<String> FALSE = Set.of("false", "off", "no", "0", "");
 
 	static RequestTarget of(HttpServletRequest request) {
-		List<String> segments = segments(request);
+		RequestTarget target = of(request.getMethod(), segments(request));
+		boolean formBody = hasFormBody(request);
+		MultiValueMap<String, String> query = query(request.getQueryString());
+		return new RequestTarget(target.resource(), target.operation(), formBody || asks(query, "includeDeleted"),
+				formBody || asks(query, "permanent"));
+	}
+
+	/**
+	 * What a method on a path does, before any query parameter: for requests, and for the
+	 * OpenAPI document's path templates.
+	 * @param method the HTTP method
+	 * @param segments the decoded path segments
+	 * @return the target, asking for neither soft-deleted records nor a permanent delete
+	 */
+	static RequestTarget of(String method, List<String> segments) {
 		String resource = segments.isEmpty() ? "" : segments.get(0);
 		boolean item = segments.size() > 1;
-		Operation operation = switch (request.getMethod()) {
+		Operation operation = switch (method) {
 			case "GET", "HEAD", "OPTIONS" -> item ? Operation.READ : Operation.LIST;
 			case "POST" -> Operation.CREATE;
 			case "PUT", "PATCH" -> Operation.UPDATE;
@@ -54,10 +68,7 @@ record RequestTarget(String resource, Operation operation, boolean includeDelete
 			resource = STORAGE;
 			operation = (operation != null) ? Operation.CREATE : null;
 		}
-		boolean formBody = hasFormBody(request);
-		MultiValueMap<String, String> query = query(request.getQueryString());
-		return new RequestTarget(resource, operation, formBody || asks(query, "includeDeleted"),
-				formBody || asks(query, "permanent"));
+		return new RequestTarget(resource, operation, false, false);
 	}
 
 	/**

@@ -23,7 +23,6 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
-import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OperationCustomizer;
 
 import org.springframework.context.annotation.Bean;
@@ -46,8 +45,7 @@ class OpenApiConfiguration {
 
 	@Bean
 	OpenAPI flarekitOpenApi() {
-		Components components = new Components().addSecuritySchemes("bearer",
-				new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer"));
+		Components components = new Components();
 		ModelConverters.getInstance().readAll(ApiProblem.class).forEach(components::addSchemas);
 		return new OpenAPI()
 			.info(new Info().title("Flarekit API")

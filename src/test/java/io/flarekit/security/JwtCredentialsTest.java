@@ -67,6 +67,14 @@ class JwtCredentialsTest extends SecurityTest {
 	}
 
 	@Test
+	void theDocumentDeclaresBothCredentials() {
+		assertThat(get("/specification.json").json().at("/components/securitySchemes").propertyNames())
+			.containsExactlyInAnyOrder("bearer", "jwt");
+		assertThat(get("/specification.json").json().at("/paths/~1users/post/security").toString())
+			.isEqualTo("[{\"bearer\":[]},{\"jwt\":[]}]");
+	}
+
+	@Test
 	void apiKeysWorkBesideTokens() {
 		sendAs(issueKey("reader"));
 		assertThat(get("/users").status()).isEqualTo(200);
