@@ -5,9 +5,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
@@ -24,8 +21,6 @@ class AccessPolicy {
 
 	/** The path of the keys; only admins reach it, whatever the rules say. */
 	static final String API_KEYS = "api-keys";
-
-	private static final Logger log = LoggerFactory.getLogger(AccessPolicy.class);
 
 	private static final Pattern RESOURCE_NAME = Pattern.compile("[A-Za-z0-9._~-]+");
 
@@ -59,10 +54,6 @@ class AccessPolicy {
 			}
 			this.resources.put(resource, own);
 		});
-		if (usesOwner()) {
-			log.warn("An access rule says 'owner': it admits any valid credential, and records are not yet "
-					+ "limited to their owner's (docs/security.md)");
-		}
 	}
 
 	/**
@@ -78,12 +69,6 @@ class AccessPolicy {
 		}
 		AccessRule own = this.resources.getOrDefault(resource, Map.of()).get(operation);
 		return (own != null) ? own : this.defaults.get(operation);
-	}
-
-	private boolean usesOwner() {
-		return this.defaults.values().stream().anyMatch(AccessRule::owner) || this.resources.values()
-			.stream()
-			.anyMatch((rules) -> rules.values().stream().anyMatch(AccessRule::owner));
 	}
 
 }

@@ -9,19 +9,31 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * The core's {@link OwnerScope} from the access decision of the current request: its
- * caller's subject when only an {@code owner} alternative admitted it.
+ * The core's {@link OwnerScope} from the access decision of the current request: the
+ * caller's subject, which records it creates are stamped with, and which limits it to its
+ * own records when only an {@code owner} alternative admitted it.
  */
 @Component
 class RequestOwnerScope implements OwnerScope {
 
 	@Override
 	public Optional<String> owner() {
-		if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
-			return Optional.empty();
-		}
-		AccessDecision decision = AccessDecision.of(attributes.getRequest());
+		AccessDecision decision = decision();
 		return (decision != null && decision.ownerOnly()) ? Optional.ofNullable(decision.subject()) : Optional.empty();
+	}
+
+	@Override
+	public Optional<String> subject() {
+		AccessDecision decision = decision();
+		return (decision != null) ? Optional.ofNullable(decision.subject()) : Optional.empty();
+	}
+
+	/** The access decision of the request this thread serves, if any. */
+	private static AccessDecision decision() {
+		if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
+			return null;
+		}
+		return AccessDecision.of(attributes.getRequest());
 	}
 
 }

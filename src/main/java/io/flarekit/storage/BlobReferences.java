@@ -6,16 +6,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 import io.flarekit.core.error.ServiceException;
-import io.flarekit.core.service.BaseService;
-import io.flarekit.core.service.CrudServices;
+import jakarta.persistence.EntityManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.Assert;
 
 /**
@@ -25,8 +25,8 @@ import org.springframework.util.Assert;
  * could be removed just as a new record comes to reference it. The lock is inside the
  * process; hashing and streaming happen before it is taken.
  * <p>
- * References are counted through the generic service of {@link Storage}, which only reads
- * here: {@link StorageService} itself depends on this class.
+ * References are counted by a query of its own, over every owner's records: a caller
+ * limited to its own records must not make another owner's blob look unreferenced.
  */
 @Component
 class BlobReferences {
@@ -37,11 +37,15 @@ class BlobReferences {
 
 	private final BlobStore blobs;
 
-	private final BaseService<Storage> records;
+	private final EntityManager entityManager;
 
-	BlobReferences(BlobStore blobs, CrudServices services) {
+	private final TransactionTemplate reads;
+
+	BlobReferences(BlobStore blobs, EntityManager entityManager, PlatformTransactionManager transactions) {
 		this.blobs = blobs;
-		this.records = services.forEntity(Storage.class);
+		this.entityManager = entityManager;
+		this.reads = new TransactionTemplate(transactions);
+		this.reads.setReadOnly(true);
 	}
 
 	/**
@@ -101,7 +105,7 @@ class BlobReferences {
 	 */
 	boolean releaseIfUnreferenced(String hash) {
 		requireLock();
-		if (this.records.getCount(Map.of("hash", hash), true) > 0) {
+		if (references(hash) > 0) {
 			return false;
 		}
 		try {
@@ -141,6 +145,14 @@ class BlobReferences {
 			}
 		}
 		return removed;
+	}
+
+	/** How many records, soft-deleted ones and every owner's included, use a blob. */
+	private long references(String hash) {
+		return this.reads.execute((status) -> this.entityManager
+			.createQuery("select count(s) from Storage s where s.hash = :hash", Long.class)
+			.setParameter("hash", hash)
+			.getSingleResult());
 	}
 
 	private void requireLock() {

@@ -1,11 +1,12 @@
 package io.flarekit.storage;
 
 import io.flarekit.core.model.SoftDeletableEntity;
+import io.flarekit.core.model.SqliteIndex;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
-import jakarta.persistence.UniqueConstraint;
 
 /**
  * A stored file: its name as the client gave it, its size and detected type, and the
@@ -14,9 +15,12 @@ import jakarta.persistence.UniqueConstraint;
  * apply to files.
  */
 @Entity
-@Table(name = "storage", uniqueConstraints = @UniqueConstraint(name = "idx_r2_storage_key", columnNames = "key"),
+@Table(name = "storage",
 		indexes = { @Index(name = "idx_storage_hash", columnList = "hash"),
 				@Index(name = "idx_storage_created_at", columnList = "created_at, id") })
+@SqliteIndex(name = "ux_storage_key_anonymous", unique = true, on = "key", where = "owner_id is null", field = "key")
+@SqliteIndex(name = "ux_storage_owner_key", unique = true, on = "owner_id, key", where = "owner_id is not null",
+		field = "key")
 public class Storage extends SoftDeletableEntity {
 
 	/**
@@ -38,6 +42,13 @@ public class Storage extends SoftDeletableEntity {
 	@Column(nullable = false)
 	private String hash;
 
+	/**
+	 * The subject (an API key's id, a token's {@code sub}) of the caller who uploaded it;
+	 * null for an anonymous upload. Two owners who upload the same file get a record
+	 * each, sharing one blob.
+	 */
+	private String ownerId;
+
 	protected Storage() {
 	}
 
@@ -55,6 +66,11 @@ public class Storage extends SoftDeletableEntity {
 		this.size = size;
 		this.mimeType = mimeType;
 		this.hash = hash;
+	}
+
+	@Schema(accessMode = Schema.AccessMode.READ_ONLY)
+	public String getOwnerId() {
+		return this.ownerId;
 	}
 
 	public String getKey() {

@@ -1,6 +1,7 @@
 package io.flarekit.storage;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -8,12 +9,15 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.flarekit.core.error.ServiceException;
+import io.flarekit.core.model.EntityModel;
 import io.flarekit.core.service.BaseService;
 import io.flarekit.core.service.CrudServices;
+import io.flarekit.core.service.OwnerScope;
 import io.flarekit.core.service.Precondition;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Service;
 
@@ -30,8 +34,12 @@ public class StorageService extends BaseService<Storage> {
 
 	private final BlobStore blobs;
 
-	StorageService(CrudServices services, BlobReferences references, BlobStore blobs) {
+	private final OwnerScope owners;
+
+	StorageService(CrudServices services, BlobReferences references, BlobStore blobs,
+			ObjectProvider<OwnerScope> owners) {
 		super(Storage.class, services);
+		this.owners = owners.getIfAvailable(() -> OwnerScope.NONE);
 		this.references = references;
 		this.blobs = blobs;
 	}
@@ -71,7 +79,7 @@ public class StorageService extends BaseService<Storage> {
 	Accepted store(BlobStore.StagedBlob staged, String name, String type) {
 		String key = FileNames.key(staged.hash(), name);
 		return this.references.change(() -> {
-			Optional<Storage> existing = findFirst(Map.of("key", key), true);
+			Optional<Storage> existing = findFirst(sameFileOfTheCaller(key), true);
 			if (existing.isPresent() && existing.get().getDeletedAt() == null) {
 				this.references.discard(staged);
 				return new Accepted(existing.get(), false);
@@ -80,6 +88,17 @@ public class StorageService extends BaseService<Storage> {
 					() -> existing.isPresent() ? new Accepted(restore(existing.get().getId()), true, true)
 							: new Accepted(create(new Storage(key, name, staged.size(), type, staged.hash())), true));
 		});
+	}
+
+	/**
+	 * The caller's own record of a file: the same key and the same owner (none for an
+	 * anonymous upload), so that a file another caller stored is never handed out.
+	 */
+	private Map<String, Object> sameFileOfTheCaller(String key) {
+		Map<String, Object> filter = new HashMap<>();
+		filter.put("key", key);
+		filter.put(EntityModel.OWNER_ID, this.owners.subject().orElse(null));
+		return filter;
 	}
 
 	/**

@@ -51,7 +51,11 @@ public final class EntityModel<E> {
 	public static final String VERSION = "version";
 
 	/** Attributes that only the server sets: clients' values for them are ignored. */
-	public static final Set<String> SERVER_MANAGED = Set.of(SHORT_ID, CREATED_AT, UPDATED_AT, DELETED_AT, VERSION);
+	/** Whose record it is: the subject of the caller that created it. */
+	public static final String OWNER_ID = "ownerId";
+
+	public static final Set<String> SERVER_MANAGED = Set.of(SHORT_ID, CREATED_AT, UPDATED_AT, DELETED_AT, VERSION,
+			OWNER_ID);
 
 	private final Class<E> type;
 

@@ -53,14 +53,15 @@ final class CountCache {
 	 * request counts while the others asking for the same total wait for it.
 	 * @param filter the list's filter
 	 * @param includeDeleted whether soft-deleted rows count
+	 * @param owner the owner the rows are limited to, or null
 	 * @param count counts in a transaction of its own, begun after this call
 	 * @return the total
 	 */
-	long total(Map<String, ?> filter, boolean includeDeleted, LongSupplier count) {
+	long total(Map<String, ?> filter, boolean includeDeleted, String owner, LongSupplier count) {
 		if (this.ttlNanos <= 0) {
 			return count.getAsLong();
 		}
-		String key = includeDeleted + " " + this.mapper.valueToTree(new TreeMap<String, Object>(filter));
+		String key = includeDeleted + " " + owner + " " + this.mapper.valueToTree(new TreeMap<String, Object>(filter));
 		// read before counting: a write committed meanwhile makes the entry stale, never
 		// current
 		long version = filter.isEmpty() ? this.rowChanges.get() : this.writes.get();

@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import io.flarekit.core.error.FieldError;
 import io.flarekit.core.error.ServiceException;
 import io.flarekit.core.model.EntityModel;
+import io.flarekit.core.service.OwnerScope;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.JoinType;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,6 +42,8 @@ public final class ListQueries<E> {
 
 	private final CountCache counts;
 
+	private final OwnerScope owners;
+
 	/**
 	 * The queries of one entity.
 	 * @param model the entity
@@ -49,9 +52,10 @@ public final class ListQueries<E> {
 	 * @param reads read-only transactions
 	 * @param maxPageSize the most rows one page has
 	 * @param countCacheTtl how long a total may be reused, see {@link #written}
+	 * @param owners whose records the caller may reach
 	 */
 	public ListQueries(EntityModel<E> model, EntityManager entityManager, JsonMapper strictMapper,
-			TransactionTemplate reads, int maxPageSize, Duration countCacheTtl) {
+			TransactionTemplate reads, int maxPageSize, Duration countCacheTtl, OwnerScope owners) {
 		this.model = model;
 		this.repository = new CountingRepository<>(model.type(), entityManager);
 		this.filters = new Filters<>(model, strictMapper);
@@ -59,6 +63,7 @@ public final class ListQueries<E> {
 		this.reads = reads;
 		this.maxPageSize = maxPageSize;
 		this.counts = new CountCache(countCacheTtl, strictMapper);
+		this.owners = owners;
 	}
 
 	/**
@@ -68,7 +73,7 @@ public final class ListQueries<E> {
 	 * @return the record, or empty
 	 */
 	public Optional<E> first(Map<String, ?> filter, boolean includeDeleted) {
-		Specification<E> condition = this.filters.toSpecification(filter, includeDeleted);
+		Specification<E> condition = condition(filter, includeDeleted);
 		return read(() -> this.repository.findAll(condition).stream().findFirst());
 	}
 
@@ -79,7 +84,7 @@ public final class ListQueries<E> {
 	 * @return the records
 	 */
 	public List<E> all(Map<String, ?> filter, boolean includeDeleted) {
-		Specification<E> condition = this.filters.toSpecification(filter, includeDeleted);
+		Specification<E> condition = condition(filter, includeDeleted);
 		return read(() -> this.repository.findAll(condition));
 	}
 
@@ -90,7 +95,7 @@ public final class ListQueries<E> {
 	 * @return the count
 	 */
 	public long count(Map<String, ?> filter, boolean includeDeleted) {
-		Specification<E> condition = this.filters.toSpecification(filter, includeDeleted);
+		Specification<E> condition = condition(filter, includeDeleted);
 		return read(() -> this.repository.count(condition));
 	}
 
@@ -121,7 +126,7 @@ public final class ListQueries<E> {
 		}
 		else {
 			// the page's condition; its joins are left out of a count
-			total = this.counts.total(conditions, includeDeleted,
+			total = this.counts.total(conditions, includeDeleted, this.owners.owner().orElse(null),
 					() -> read(() -> this.repository.count(specification)));
 		}
 		return new ListResult<>(rows, capped.start(), total);
@@ -229,7 +234,30 @@ public final class ListQueries<E> {
 		if (!this.model.has(sort.field())) {
 			throw sort.unknownField(this.model);
 		}
-		return this.filters.toSpecification(filter, includeDeleted).and(fetching(List.copyOf(embed)));
+		return condition(filter, includeDeleted).and(fetching(List.copyOf(embed)));
+	}
+
+	/**
+	 * A filter's condition, limited to the caller's records when an access rule admitted
+	 * it only as their owner.
+	 */
+	private Specification<E> condition(Map<String, ?> filter, boolean includeDeleted) {
+		return this.filters.toSpecification(filter, includeDeleted).and(owned());
+	}
+
+	/**
+	 * The caller's records only, when it is limited to its own; none at all of an entity
+	 * whose records have no owner.
+	 */
+	private Specification<E> owned() {
+		String owner = this.owners.owner().orElse(null);
+		if (owner == null) {
+			return (root, query, cb) -> null;
+		}
+		if (!this.model.has(EntityModel.OWNER_ID)) {
+			return (root, query, cb) -> cb.disjunction();
+		}
+		return (root, query, cb) -> cb.equal(root.get(EntityModel.OWNER_ID), owner);
 	}
 
 	/** Joins the associations into the page query (not into the count query). */

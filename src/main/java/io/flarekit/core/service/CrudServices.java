@@ -14,6 +14,7 @@ import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.type.LogicalType;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.orm.jpa.SharedEntityManagerCreator;
@@ -35,7 +36,7 @@ public class CrudServices {
 	private final Map<Class<?>, BaseService<?>> services = new ConcurrentHashMap<>();
 
 	CrudServices(EntityManagerFactory entityManagerFactory, PlatformTransactionManager transactionManager,
-			JsonMapper jsonMapper, Validator validator, ApiProperties properties) {
+			JsonMapper jsonMapper, Validator validator, ApiProperties properties, ObjectProvider<OwnerScope> owners) {
 		JsonMapper strictMapper = jsonMapper.rebuild()
 			.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 			.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -48,7 +49,7 @@ public class CrudServices {
 			.build();
 		this.parts = new ServiceParts(SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory),
 				new Transactions(transactionManager), strictMapper, validator, new AutomaticFields(Clock.systemUTC()),
-				properties);
+				properties, owners.getIfAvailable(() -> OwnerScope.NONE));
 	}
 
 	/**

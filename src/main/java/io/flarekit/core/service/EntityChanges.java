@@ -38,12 +38,15 @@ final class EntityChanges<E> {
 
 	private final Validator validator;
 
+	private final OwnerScope owners;
+
 	EntityChanges(EntityModel<E> model, ServiceParts parts) {
 		this.model = model;
 		this.entityManager = parts.entityManager();
 		this.binder = new EntityBinder<>(model, parts.strictMapper());
 		this.automaticFields = parts.automaticFields();
 		this.validator = parts.validator();
+		this.owners = parts.owners();
 	}
 
 	/** Binds a request body to an entity: what was wrong with it, or nothing. */
@@ -54,6 +57,9 @@ final class EntityChanges<E> {
 	E insert(E entity, List<FieldError> bindingErrors) {
 		List<FieldError> errors = new ArrayList<>(bindingErrors);
 		errors.addAll(this.automaticFields.onCreate(this.model, entity, this.entityManager));
+		if (this.model.has(EntityModel.OWNER_ID)) {
+			this.owners.subject().ifPresent((subject) -> this.model.set(entity, EntityModel.OWNER_ID, subject));
+		}
 		validate(entity, errors);
 		this.entityManager.persist(entity);
 		this.entityManager.flush();
@@ -152,10 +158,21 @@ final class EntityChanges<E> {
 		return entity;
 	}
 
+	/**
+	 * A record by id; none when it is soft-deleted (unless asked for) or, for a caller
+	 * limited to its own records, another's: the answer is the same 404, so that a
+	 * record's existence is not revealed.
+	 */
 	Optional<E> find(String id, boolean includeDeleted) {
 		E entity = this.entityManager.find(this.model.type(), id);
-		return (entity == null || (!includeDeleted && this.model.isDeleted(entity))) ? Optional.empty()
-				: Optional.of(entity);
+		return (entity == null || (!includeDeleted && this.model.isDeleted(entity)) || !isReachable(entity))
+				? Optional.empty() : Optional.of(entity);
+	}
+
+	private boolean isReachable(E entity) {
+		String owner = this.owners.owner().orElse(null);
+		return owner == null
+				|| (this.model.has(EntityModel.OWNER_ID) && owner.equals(this.model.get(entity, EntityModel.OWNER_ID)));
 	}
 
 	/**

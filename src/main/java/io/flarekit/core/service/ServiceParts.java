@@ -15,7 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
  * @param validator Bean Validation
  * @param automaticFields fills the fields the server owns
  * @param properties the limits of the generic API
+ * @param owners who the caller is, for records that have an owner
  */
 record ServiceParts(EntityManager entityManager, Transactions transactions, JsonMapper strictMapper,
-		Validator validator, AutomaticFields automaticFields, ApiProperties properties) {
+		Validator validator, AutomaticFields automaticFields, ApiProperties properties, OwnerScope owners) {
 }
