@@ -9,13 +9,10 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import io.flarekit.core.error.ServiceException;
-import jakarta.persistence.EntityManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.Assert;
 
 /**
@@ -25,8 +22,8 @@ import org.springframework.util.Assert;
  * could be removed just as a new record comes to reference it. The lock is inside the
  * process; hashing and streaming happen before it is taken.
  * <p>
- * References are counted by a query of its own, over every owner's records: a caller
- * limited to its own records must not make another owner's blob look unreferenced.
+ * References are counted by {@link StorageReferences}, over every owner's records: a
+ * caller limited to its own records must not make another owner's blob look unreferenced.
  */
 @Component
 class BlobReferences {
@@ -37,15 +34,11 @@ class BlobReferences {
 
 	private final BlobStore blobs;
 
-	private final EntityManager entityManager;
+	private final StorageReferences records;
 
-	private final TransactionTemplate reads;
-
-	BlobReferences(BlobStore blobs, EntityManager entityManager, PlatformTransactionManager transactions) {
+	BlobReferences(BlobStore blobs, StorageReferences records) {
 		this.blobs = blobs;
-		this.entityManager = entityManager;
-		this.reads = new TransactionTemplate(transactions);
-		this.reads.setReadOnly(true);
+		this.records = records;
 	}
 
 	/**
@@ -105,7 +98,7 @@ class BlobReferences {
 	 */
 	boolean releaseIfUnreferenced(String hash) {
 		requireLock();
-		if (references(hash) > 0) {
+		if (this.records.countByHash(hash) > 0) {
 			return false;
 		}
 		try {
@@ -145,14 +138,6 @@ class BlobReferences {
 			}
 		}
 		return removed;
-	}
-
-	/** How many records, soft-deleted ones and every owner's included, use a blob. */
-	private long references(String hash) {
-		return this.reads.execute((status) -> this.entityManager
-			.createQuery("select count(s) from Storage s where s.hash = :hash", Long.class)
-			.setParameter("hash", hash)
-			.getSingleResult());
 	}
 
 	private void requireLock() {

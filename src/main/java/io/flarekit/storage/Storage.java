@@ -68,11 +68,6 @@ public class Storage extends SoftDeletableEntity {
 		this.hash = hash;
 	}
 
-	@Schema(accessMode = Schema.AccessMode.READ_ONLY)
-	public String getOwnerId() {
-		return this.ownerId;
-	}
-
 	public String getKey() {
 		return this.key;
 	}
@@ -91,6 +86,11 @@ public class Storage extends SoftDeletableEntity {
 
 	public String getHash() {
 		return this.hash;
+	}
+
+	@Schema(accessMode = Schema.AccessMode.READ_ONLY)
+	public String getOwnerId() {
+		return this.ownerId;
 	}
 
 }
