@@ -13,6 +13,8 @@
 #   role    a key with the role bench, issued through POST /api-keys; users opened to it
 #           by flarekit.access.resources.users.*=role:bench (a real rule check)
 #   miss    as role, with flarekit.security.key-cache-ttl=0s: a database lookup per request
+#   noobs   as role, without Spring Security's observations (a diagnostic, not by default:
+#           management.observations.enable.spring.security=false)
 #   jwt     as role, with an RS256 token of a throwaway identity provider (bench/jwt.py;
 #           JWK set served by python3 -m http.server on loopback, cached by the service)
 # Each variant and repeat starts the jar anew on a fresh copy of the seeded database, warms
@@ -129,6 +131,7 @@ for repeat in $(seq 1 "$REPEATS"); do
 			before) start "$BEFORE_JAR" "$RUN"; key=$ADMIN_KEY ;;
 			admin) start "$AFTER_JAR" "$RUN" "${RULES[@]}"; key=$ADMIN_KEY ;;
 			role) start "$AFTER_JAR" "$RUN" "${RULES[@]}"; key=$(role_key) ;;
+			noobs) start "$AFTER_JAR" "$RUN" "${RULES[@]}" --management.observations.enable.spring.security=false; key=$(role_key) ;;
 			miss) start "$AFTER_JAR" "$RUN" "${RULES[@]}" --flarekit.security.key-cache-ttl=0s; key=$(role_key) ;;
 			jwt)
 				start "$AFTER_JAR" "$RUN" "${RULES[@]}" \
