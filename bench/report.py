@@ -15,6 +15,16 @@ by_key = {(r["label"], r["target"], r["scenario"], r["connections"]): r for r in
 startup = open(f"{work}/startup.tsv").read().split()
 print(f"Start-up to the first answered request: {float(startup[1]):.2f} s on an empty database, "
       f"{float(startup[2]):.2f} s on the seeded one.\n")
+try:
+    key_kind = open(f"{work}/key-kind.txt").read().strip()
+except FileNotFoundError:
+    key_kind = None
+if key_kind == "role":
+    print("Every request to the service carries a key with the role `bench`, to which the rules open users "
+          "and storage reads (a rule check per request); the floor gets no key.\n")
+elif key_kind == "admin":
+    print("Every request to the service carries the admin key (the admin role passes every rule); "
+          "the floor gets no key.\n")
 print("| scenario | conns | service req/s | floor req/s | ratio | service p50 / p99 ms | floor p50 / p99 ms | service CPU (cores) | service RSS MB | errors |")
 print("|---|---|---|---|---|---|---|---|---|---|")
 for r in rows:

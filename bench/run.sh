@@ -4,6 +4,14 @@
 #
 #   bash bench/run.sh              # full run (about 15 minutes on 2 cores)
 #   DURATION=3s bash bench/run.sh  # shorter runs
+#   KEY_KIND=admin bash bench/run.sh  # measure with the admin key instead of a role's key
+#
+# The service needs a key on every measured request: it starts with a bootstrap admin key
+# made for this run, opens users (list, read, create, update) and storage (read) to the
+# role "bench" only, and the measured requests carry a key with that role, issued through
+# POST /api-keys (KEY_KIND=role, the default: a real rule check), or the admin key itself
+# (KEY_KIND=admin: the admin role passes every rule without reading it). The floor has no
+# authentication and gets no header. bench/auth-cost.sh measures what the key costs.
 #
 # Needs wrk:  apt-get install -y wrk   (Debian's package). Writes bench/work/report.md.
 set -euo pipefail
@@ -23,6 +31,19 @@ WORK=${WORK:-bench/work}
 SERVICE_PORT=${SERVICE_PORT:-18080}
 FLOOR_PORT=${FLOOR_PORT:-18081}
 JAVA_OPTS=(-Xmx1g --enable-native-access=ALL-UNNAMED)
+KEY_KIND=${KEY_KIND:-role}
+# A bench-only admin secret, new for every run (the bootstrap setting wants 32 or more
+# characters of a bearer token's alphabet). Given to the service through its environment,
+# so it does not show in ps.
+ADMIN_KEY=${ADMIN_KEY:-bench-$(python3 -c 'import secrets; print(secrets.token_hex(24))')}
+ROLE=bench
+ACCESS_ARGS=(--flarekit.access.resources.users.list=role:$ROLE --flarekit.access.resources.users.read=role:$ROLE
+	--flarekit.access.resources.users.create=role:$ROLE --flarekit.access.resources.users.update=role:$ROLE
+	--flarekit.access.resources.storage.read=role:$ROLE)
+case $KEY_KIND in
+	role | admin) ;;
+	*) echo "KEY_KIND must be role or admin, not $KEY_KIND" >&2; exit 1 ;;
+esac
 
 rm -rf "$WORK"
 mkdir -p "$WORK"
@@ -36,6 +57,23 @@ PIDS=()
 cleanup() { for pid in "${PIDS[@]:-}"; do kill "$pid" 2>/dev/null || true; done; }
 trap cleanup EXIT
 
+# curl to the service, with its key (SERVICE_KEY, set by start_service)
+scurl() { curl -H "Authorization: Bearer $SERVICE_KEY" "$@"; }
+
+issue_key() { # -> SERVICE_KEY: the admin key, or a new key with the role ROLE
+	if [ "$KEY_KIND" = admin ]; then
+		SERVICE_KEY=$ADMIN_KEY
+		return
+	fi
+	SERVICE_KEY=$(curl -sf -X POST "http://localhost:$SERVICE_PORT/api-keys" -H "Authorization: Bearer $ADMIN_KEY" \
+		-H 'Content-Type: application/json' -d "{\"name\": \"bench\", \"roles\": [\"$ROLE\"]}" \
+		| python3 -c 'import json, sys; print(json.load(sys.stdin)["key"])')
+	if [ -z "$SERVICE_KEY" ]; then
+		echo "Could not issue a key with the role $ROLE" >&2
+		exit 1
+	fi
+}
+
 wait_for() { # url
 	for _ in $(seq 1 600); do
 		curl -sf -o /dev/null "$1" && return 0
@@ -45,16 +83,23 @@ wait_for() { # url
 	return 1
 }
 
-start_service() { # data-dir -> sets SERVICE_PID and STARTED_IN (seconds to the first answer)
+start_service() { # data-dir -> sets SERVICE_PID, STARTED_IN (seconds to the first answer) and SERVICE_KEY
 	local data=$1 begin
 	begin=$(date +%s.%N)
-	java "${JAVA_OPTS[@]}" -jar "$JAR" --server.port=$SERVICE_PORT --flarekit.database.path="$data/flarekit.db" \
+	FLAREKIT_SECURITY_BOOTSTRAP_ADMIN_KEY=$ADMIN_KEY java "${JAVA_OPTS[@]}" -jar "$JAR" --server.port=$SERVICE_PORT \
+		--flarekit.database.path="$data/flarekit.db" \
 		--flarekit.storage.blob-dir="$data/blobs" --flarekit.storage.uploads.dir="$data/uploads" \
-		--logging.level.root=warn > "$data/service.log" 2>&1 &
+		"${ACCESS_ARGS[@]}" --logging.level.root=warn > "$data/service.log" 2>&1 &
 	SERVICE_PID=$!
 	PIDS+=("$SERVICE_PID")
 	wait_for "http://localhost:$SERVICE_PORT/"
 	STARTED_IN=$(awk -v end="$(date +%s.%N)" -v begin="$begin" 'BEGIN { printf "%.2f", end - begin }')
+	issue_key
+	# the key must open what the scenarios ask for (a 401 or 403 here stops the run)
+	if ! scurl -sf -o /dev/null "http://localhost:$SERVICE_PORT/users?range=%5B0,0%5D"; then
+		echo "The service refuses the bench key: $(scurl -s "http://localhost:$SERVICE_PORT/users?range=%5B0,0%5D")" >&2
+		exit 1
+	fi
 }
 
 start_floor() { # data-dir
@@ -67,7 +112,7 @@ start_floor() { # data-dir
 
 keyset_paths() { # position -> KEYSET_SERVICE and KEYSET_FLOOR: keyset pages of 10 starting at that row
 	local before=$(($1 - 1)) deep
-	KEYSET_SERVICE=$(curl -s -D - -o /dev/null -G "http://localhost:$SERVICE_PORT/users" \
+	KEYSET_SERVICE=$(scurl -s -D - -o /dev/null -G "http://localhost:$SERVICE_PORT/users" \
 		--data-urlencode "range=[$before,$before]" | tr -d '\r' \
 		| sed -n 's|^Link: <http://[^/]*\(/[^>]*\)limit=1>.*|\1limit=10|p')
 	KEYSET_FLOOR=$(curl -s "http://localhost:$FLOOR_PORT/users?start=$before&end=$before" | python3 -c '
@@ -75,8 +120,8 @@ import json, sys, urllib.parse
 row = json.load(sys.stdin)[0]
 print("/users?afterCreatedAt=" + urllib.parse.quote(row["createdAt"]) + "&afterId=" + urllib.parse.quote(row["id"]) + "&size=10")')
 	# the keyset page must hold the rows of the offset page it replaces
-	deep=$(curl -s -G "http://localhost:$SERVICE_PORT/users" --data-urlencode "range=[$1,$(($1 + 9))]")
-	if [ -z "$KEYSET_SERVICE" ] || [ "$(curl -s "http://localhost:$SERVICE_PORT$KEYSET_SERVICE")" != "$deep" ]; then
+	deep=$(scurl -s -G "http://localhost:$SERVICE_PORT/users" --data-urlencode "range=[$1,$(($1 + 9))]")
+	if [ -z "$KEYSET_SERVICE" ] || [ "$(scurl -s "http://localhost:$SERVICE_PORT$KEYSET_SERVICE")" != "$deep" ]; then
 		echo "The keyset page at row $1 differs from the offset page" >&2
 		exit 1
 	fi
@@ -86,10 +131,11 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 rss_mb() { awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
 
 run() { # label target pid port scenario connections ids [keyset-path]
-	local label=$1 target=$2 pid=$3 port=$4 scenario=$5 connections=$6 ids=$7 keyset=${8:-/} before after result seconds
+	local label=$1 target=$2 pid=$3 port=$4 scenario=$5 connections=$6 ids=$7 keyset=${8:-/} before after result seconds key=
+	[ "$target" = service ] && key=$SERVICE_KEY
 	before=$(cpu_ticks "$pid")
 	result=$(wrk -t "$((connections < 2 ? 1 : 2))" -c "$connections" -d "$DURATION" --latency \
-		-s bench/lua/scenario.lua "http://localhost:$port" -- "$scenario" "$target" "$ids" "$keyset" | grep '^RESULT' | cut -c8-)
+		-s bench/lua/scenario.lua "http://localhost:$port" -- "$scenario" "$target" "$ids" "$keyset" "$key" | grep '^RESULT' | cut -c8-)
 	after=$(cpu_ticks "$pid")
 	seconds=${DURATION%s}
 	echo -e "$label\t$target\t$scenario\t$connections\t$result\t$(awk -v a="$after" -v b="$before" -v t="$(getconf CLK_TCK)" -v s="$seconds" 'BEGIN { printf "%.2f", (a - b) / t / s }')\t$(rss_mb "$pid")" \
@@ -111,13 +157,14 @@ du -sh "$MAIN/blobs" | tee "$WORK/blobs-size.txt"
 start_service "$MAIN"
 STARTUP=$STARTED_IN
 echo -e "startup\t$FIRST_START\t$STARTUP" > "$WORK/startup.tsv"
+echo "$KEY_KIND" > "$WORK/key-kind.txt"
 start_floor "$MAIN"
 echo "Warming up both (untimed)..."
 for scenario in get-user list put-user content-100k; do
-	wrk -t 2 -c 8 -d 3s -s bench/lua/scenario.lua "http://localhost:$SERVICE_PORT" -- "$scenario" service "$MAIN/ids.txt" > /dev/null
+	wrk -t 2 -c 8 -d 3s -s bench/lua/scenario.lua "http://localhost:$SERVICE_PORT" -- "$scenario" service "$MAIN/ids.txt" / "$SERVICE_KEY" > /dev/null
 	wrk -t 2 -c 8 -d 3s -s bench/lua/scenario.lua "http://localhost:$FLOOR_PORT" -- "$scenario" floor "$MAIN/ids.txt" > /dev/null
 done
-keyset_paths 50000
+keyset_paths $((USERS / 2 < 50000 ? USERS / 2 : 50000)) # row 50,000, or the middle of a smaller table
 for scenario in get-user list filter-email search-q deep-page deep-keyset post-user put-user content-100k mixed; do
 	for connections in $CONNECTIONS; do
 		run main service "$SERVICE_PID" $SERVICE_PORT "$scenario" "$connections" "$MAIN/ids.txt" "$KEYSET_SERVICE"

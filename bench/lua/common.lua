@@ -3,6 +3,22 @@
 local ids = {}
 target = "service"
 
+local authorization = nil
+
+-- The bearer key every request carries; nil or "" sends none (the floor).
+function set_key(key)
+  if key and key ~= "" then authorization = "Bearer " .. key end
+end
+
+-- A fresh header table for wrk.format (which adds Host and Content-Length to it), with
+-- the key's Authorization header when there is one.
+function headers(extra)
+  local result = {}
+  if authorization then result["Authorization"] = authorization end
+  for name, value in pairs(extra or {}) do result[name] = value end
+  return result
+end
+
 function load_ids(path)
   for line in io.lines(path) do ids[#ids + 1] = line end
 end

@@ -1,4 +1,7 @@
--- One script for every scenario: wrk -s scenario.lua URL -- SCENARIO TARGET IDS_FILE
+-- One script for every scenario:
+--   wrk -s scenario.lua URL -- SCENARIO TARGET IDS_FILE [KEYSET_PATH] [KEY]
+-- KEY, when given and not empty, goes out as "Authorization: Bearer KEY" on every request
+-- (run.sh passes it to the service, never to the floor, which has no authentication).
 package.path = package.path .. ";" .. debug.getinfo(1, "S").source:sub(2):match("(.*/)") .. "?.lua"
 require("common")
 
@@ -16,6 +19,7 @@ function init(args)
   scenario, target = args[1], args[2]
   load_ids(args[3])
   keyset_path = args[4]
+  set_key(args[5])
   math.randomseed(os.time() + #thread_tag * 7919 + string.byte(thread_tag, 1) * 104729)
 end
 
@@ -36,31 +40,31 @@ end
 
 local function request_for(name)
   if name == "get-user" then
-    return wrk.format("GET", "/users/" .. random_id())
+    return wrk.format("GET", "/users/" .. random_id(), headers())
   elseif name == "list" then
-    return wrk.format("GET", list_path({}))
+    return wrk.format("GET", list_path({}), headers())
   elseif name == "filter-email" then
-    return wrk.format("GET", list_path({ email = "user" .. math.random(0, 9999) .. "@bench.test" }))
+    return wrk.format("GET", list_path({ email = "user" .. math.random(0, 9999) .. "@bench.test" }), headers())
   elseif name == "search-q" then
-    return wrk.format("GET", list_path({ q = "grace" }))
+    return wrk.format("GET", list_path({ q = "grace" }), headers())
   elseif name == "deep-page" then
-    return wrk.format("GET", list_path({ start = 50000, stop = 50009 }))
+    return wrk.format("GET", list_path({ start = 50000, stop = 50009 }), headers())
   elseif name == "deep-keyset" then
     -- the same rows as deep-page, by the cursor of the row before them (run.sh finds it)
-    return wrk.format("GET", keyset_path)
+    return wrk.format("GET", keyset_path, headers())
   elseif name == "count" then
-    return wrk.format("GET", list_path({ start = 0, stop = 0 }))
+    return wrk.format("GET", list_path({ start = 0, stop = 0 }), headers())
   elseif name == "post-user" then
     counter = counter + 1
     local name_ = "bench" .. thread_tag .. "x" .. counter
-    return wrk.format("POST", "/users", { ["Content-Type"] = "application/json" },
+    return wrk.format("POST", "/users", headers({ ["Content-Type"] = "application/json" }),
       '{"name":"' .. name_ .. '","email":"' .. name_ .. '@post.test"}')
   elseif name == "put-user" then
     counter = counter + 1
-    return wrk.format("PUT", "/users/" .. random_id(), { ["Content-Type"] = "application/json" },
+    return wrk.format("PUT", "/users/" .. random_id(), headers({ ["Content-Type"] = "application/json" }),
       '{"name":"renamed ' .. counter .. '"}')
   elseif name == "content-100k" then
-    return wrk.format("GET", "/storage/bench-100k/content")
+    return wrk.format("GET", "/storage/bench-100k/content", headers())
   elseif name == "mixed" then
     local roll = math.random(100)
     if roll <= 45 then return request_for("get-user")
