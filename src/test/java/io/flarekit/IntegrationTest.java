@@ -13,9 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -29,6 +32,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Base of the tests that need the whole service: a real SQLite file in a temporary folder
  * and a real HTTP server on a random port. Every subclass shares one application context
@@ -36,6 +41,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class IntegrationTest {
+
+	private static final Pattern NEXT = Pattern.compile("^<http://localhost:\\d+(/[^>]*)>; rel=\"next\"$");
 
 	/** One folder for the whole test run, removed when the JVM exits. */
 	protected static final Path DATA = createDataFolder();
@@ -223,6 +230,45 @@ public abstract class IntegrationTest {
 		catch (IOException ex) {
 			// best effort at exit
 		}
+	}
+
+	/**
+	 * Follows a list's {@code Link: rel="next"} headers from a first page to the last.
+	 * @param path the first page
+	 * @return the ids of every record met, in order
+	 */
+	protected List<String> walk(String path) {
+		List<String> ids = new ArrayList<>();
+		String link = path;
+		for (int pages = 0; link != null; pages++) {
+			assertThat(pages).as("the walk ends").isLessThan(100);
+			Response page = get(link);
+			assertThat(page.status()).as(page.body()).isEqualTo(200);
+			ids.addAll(ids(page.json()));
+			link = next(page);
+		}
+		return ids;
+	}
+
+	/**
+	 * The path of the next page from a list's {@code Link} header, or null on the last
+	 * page.
+	 */
+	protected static String next(Response response) {
+		String link = response.header("Link");
+		if (link == null) {
+			return null;
+		}
+		Matcher matcher = NEXT.matcher(link);
+		assertThat(matcher.matches()).as(link).isTrue();
+		return matcher.group(1);
+	}
+
+	/** The ids of a page's records, in order. */
+	protected static List<String> ids(JsonNode page) {
+		List<String> ids = new ArrayList<>();
+		page.forEach((row) -> ids.add(row.get("id").stringValue()));
+		return ids;
 	}
 
 }

@@ -1,11 +1,7 @@
 package io.flarekit.security;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -26,8 +22,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"flarekit.access.resources.storage.permanent-delete=owner", "flarekit.access.resources.users.list=owner",
 		"flarekit.api.count-cache-ttl=1h" })
 class OwnerIsolationTest extends SecurityTest {
-
-	private static final Pattern NEXT = Pattern.compile("<[^>]*?(/storage\\?[^>]*)>; rel=\"next\"");
 
 	private static byte[] png(int variant) {
 		byte[] content = Arrays.copyOf(PNG, PNG.length + 1);
@@ -97,27 +91,6 @@ class OwnerIsolationTest extends SecurityTest {
 		assertThat(users.status()).isEqualTo(200);
 		assertThat(users.json()).isEmpty();
 		assertThat(users.header("Content-Range")).isEqualTo("users */0");
-	}
-
-	private List<String> walk(String path) {
-		List<String> ids = new ArrayList<>();
-		String link = path;
-		for (int pages = 0; link != null; pages++) {
-			assertThat(pages).as("the walk ends").isLessThan(10);
-			Response page = get(link);
-			assertThat(page.status()).as(page.body()).isEqualTo(200);
-			ids.addAll(ids(page.json()));
-			String header = page.header("Link");
-			Matcher matcher = (header != null) ? NEXT.matcher(header) : null;
-			link = (matcher != null && matcher.matches()) ? matcher.group(1) : null;
-		}
-		return ids;
-	}
-
-	private static List<String> ids(JsonNode records) {
-		List<String> ids = new ArrayList<>();
-		records.forEach((record) -> ids.add(record.get("id").stringValue()));
-		return ids;
 	}
 
 }

@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.flarekit.IntegrationTest;
 import io.flarekit.QueryPlans;
@@ -17,7 +15,6 @@ import io.flarekit.core.service.CrudServices;
 import io.flarekit.core.testentities.Article;
 import io.flarekit.users.User;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -35,8 +32,6 @@ class KeysetPagesTest extends IntegrationTest {
 
 	@Autowired
 	ApiProperties api;
-
-	private static final Pattern NEXT = Pattern.compile("^<http://localhost:\\d+(/[^>]*)>; rel=\"next\"$");
 
 	/**
 	 * 23 users, in three groups created in the same millisecond, so the order needs the
@@ -205,35 +200,6 @@ class KeysetPagesTest extends IntegrationTest {
 
 	private static String token(String json) {
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
-	}
-
-	private List<String> walk(String path) {
-		List<String> ids = new ArrayList<>();
-		String link = path;
-		for (int pages = 0; link != null; pages++) {
-			assertThat(pages).as("the walk ends").isLessThan(100);
-			Response page = get(link);
-			assertThat(page.status()).as(page.body()).isEqualTo(200);
-			ids.addAll(ids(page.json()));
-			link = next(page);
-		}
-		return ids;
-	}
-
-	private static String next(Response response) {
-		String link = response.header("Link");
-		if (link == null) {
-			return null;
-		}
-		Matcher matcher = NEXT.matcher(link);
-		assertThat(matcher.matches()).as(link).isTrue();
-		return matcher.group(1);
-	}
-
-	private static List<String> ids(JsonNode page) {
-		List<String> ids = new ArrayList<>();
-		page.forEach((row) -> ids.add(row.get("id").stringValue()));
-		return ids;
 	}
 
 }
