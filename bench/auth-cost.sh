@@ -45,18 +45,8 @@ RULES=(--flarekit.access.resources.users.list=role:$ROLE --flarekit.access.resou
 
 rm -rf "$WORK"
 mkdir -p "$WORK"
-PIDS=()
-cleanup() { for pid in "${PIDS[@]:-}"; do kill "$pid" 2>/dev/null || true; done; }
-trap cleanup EXIT
+source bench/lib.sh
 
-wait_for() { # url
-	for _ in $(seq 1 1200); do
-		curl -sf -o /dev/null "$1" && return 0
-		sleep 0.05
-	done
-	echo "Not answering: $1" >&2
-	return 1
-}
 
 start() { # jar data-dir [arguments...] -> SERVICE_PID
 	local jar=$1 data=$2
@@ -71,14 +61,8 @@ start() { # jar data-dir [arguments...] -> SERVICE_PID
 
 stop() { kill "$SERVICE_PID"; wait "$SERVICE_PID" 2>/dev/null || true; }
 
-role_key() {
-	curl -sf -X POST "http://localhost:$SERVICE_PORT/api-keys" -H "Authorization: Bearer $ADMIN_KEY" \
-		-H 'Content-Type: application/json' -d "{\"name\": \"bench\", \"roles\": [\"$ROLE\"]}" \
-		| python3 -c 'import json, sys; print(json.load(sys.stdin)["key"])'
-}
 
 busy_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat; }
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
 # The database: migrated by the jar without security (V1 to V5; the current jar adds V6 to
 # its copy at start), then seeded.

@@ -53,9 +53,7 @@ echo "Building the service and the floor..."
 JAR=$(ls target/flarekit-*.jar | grep -v original | head -1)
 FLOOR_JAR=$(ls bench/floor/target/flarekit-floor-*.jar | grep -v original | head -1)
 
-PIDS=()
-cleanup() { for pid in "${PIDS[@]:-}"; do kill "$pid" 2>/dev/null || true; done; }
-trap cleanup EXIT
+source bench/lib.sh
 
 # curl to the service, with its key (SERVICE_KEY, set by start_service)
 scurl() { curl -H "Authorization: Bearer $SERVICE_KEY" "$@"; }
@@ -65,23 +63,13 @@ issue_key() { # -> SERVICE_KEY: the admin key, or a new key with the role ROLE
 		SERVICE_KEY=$ADMIN_KEY
 		return
 	fi
-	SERVICE_KEY=$(curl -sf -X POST "http://localhost:$SERVICE_PORT/api-keys" -H "Authorization: Bearer $ADMIN_KEY" \
-		-H 'Content-Type: application/json' -d "{\"name\": \"bench\", \"roles\": [\"$ROLE\"]}" \
-		| python3 -c 'import json, sys; print(json.load(sys.stdin)["key"])')
+	SERVICE_KEY=$(role_key)
 	if [ -z "$SERVICE_KEY" ]; then
 		echo "Could not issue a key with the role $ROLE" >&2
 		exit 1
 	fi
 }
 
-wait_for() { # url
-	for _ in $(seq 1 600); do
-		curl -sf -o /dev/null "$1" && return 0
-		sleep 0.05
-	done
-	echo "Not answering: $1" >&2
-	return 1
-}
 
 start_service() { # data-dir -> sets SERVICE_PID, STARTED_IN (seconds to the first answer) and SERVICE_KEY
 	local data=$1 begin
@@ -127,7 +115,6 @@ print("/users?afterCreatedAt=" + urllib.parse.quote(row["createdAt"]) + "&afterI
 	fi
 }
 
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 rss_mb() { awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
 
 run() { # label target pid port scenario connections ids [keyset-path]
