@@ -182,7 +182,7 @@ public final class Scenario {
 	/** Users with an email index that ignores case among live rows. */
 	@Entity(name = "Account")
 	@Table(name = "accounts")
-	@io.flarekit.core.model.SqliteIndex(name = "ux_accounts_email", unique = true, on = "lower(email)",
+	@io.flarekit.core.model.TableIndex(name = "ux_accounts_email", unique = true, on = "lower(email)",
 			where = "deleted_at is null")
 	public static class Account {
 

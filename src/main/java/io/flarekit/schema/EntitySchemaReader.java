@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.flarekit.core.model.RenamedFrom;
-import io.flarekit.core.model.SqliteIndex;
+import io.flarekit.core.model.TableIndex;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy;
@@ -35,7 +35,7 @@ import org.springframework.util.ReflectionUtils;
 /**
  * Reads the schema the entities ask for from Hibernate's mapping model, built without a
  * database and with the same naming strategies as the running service, plus the
- * {@link SqliteIndex} declarations that JPA cannot express.
+ * {@link TableIndex} declarations that JPA cannot express.
  */
 final class EntitySchemaReader {
 
@@ -77,7 +77,7 @@ final class EntitySchemaReader {
 			MetadataSources sources = new MetadataSources(registry);
 			classes.forEach(sources::addAnnotatedClass);
 			Metadata metadata = sources.buildMetadata();
-			Map<String, List<SqliteIndex>> declaredIndexes = declaredIndexes(metadata);
+			Map<String, List<TableIndex>> declaredIndexes = declaredIndexes(metadata);
 			Map<String, Schema.Table> tables = new LinkedHashMap<>();
 			for (Namespace namespace : metadata.getDatabase().getNamespaces()) {
 				for (Table table : namespace.getTables()) {
@@ -114,17 +114,17 @@ final class EntitySchemaReader {
 		return new Renames(tables, columns);
 	}
 
-	private static Map<String, List<SqliteIndex>> declaredIndexes(Metadata metadata) {
-		Map<String, List<SqliteIndex>> indexes = new LinkedHashMap<>();
+	private static Map<String, List<TableIndex>> declaredIndexes(Metadata metadata) {
+		Map<String, List<TableIndex>> indexes = new LinkedHashMap<>();
 		for (PersistentClass entity : metadata.getEntityBindings()) {
 			Class<?> type = entity.getMappedClass();
 			indexes.computeIfAbsent(name(entity.getTable().getName()), (key) -> new ArrayList<>())
-				.addAll(Arrays.asList(type.getAnnotationsByType(SqliteIndex.class)));
+				.addAll(Arrays.asList(type.getAnnotationsByType(TableIndex.class)));
 		}
 		return indexes;
 	}
 
-	private static Schema.Table table(Table table, Metadata metadata, List<SqliteIndex> declared) {
+	private static Schema.Table table(Table table, Metadata metadata, List<TableIndex> declared) {
 		String tableName = name(table.getName());
 		List<String> primaryKey = (table.getPrimaryKey() != null)
 				? table.getPrimaryKey().getColumns().stream().map((column) -> name(column.getName())).toList()
@@ -180,7 +180,7 @@ final class EntitySchemaReader {
 			List<String> terms = index.getColumns().stream().map((c) -> name(c.getName())).toList();
 			indexes.put(name(index.getName()), new Schema.Index(name(index.getName()), false, terms, null));
 		}
-		for (SqliteIndex index : declared) {
+		for (TableIndex index : declared) {
 			List<String> terms = SqlSyntax.splitTopLevel(index.on()).stream().map(Schema::normalize).toList();
 			String where = index.where().isBlank() ? null : Schema.normalize(index.where());
 			indexes.put(name(index.name()), new Schema.Index(name(index.name()), index.unique(), terms, where));

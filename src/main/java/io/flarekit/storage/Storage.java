@@ -1,7 +1,7 @@
 package io.flarekit.storage;
 
 import io.flarekit.core.model.SoftDeletableEntity;
-import io.flarekit.core.model.SqliteIndex;
+import io.flarekit.core.model.TableIndex;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -18,8 +18,8 @@ import jakarta.persistence.Table;
 @Table(name = "storage",
 		indexes = { @Index(name = "idx_storage_hash", columnList = "hash"),
 				@Index(name = "idx_storage_created_at", columnList = "created_at, id") })
-@SqliteIndex(name = "ux_storage_key_anonymous", unique = true, on = "key", where = "owner_id is null", field = "key")
-@SqliteIndex(name = "ux_storage_owner_key", unique = true, on = "owner_id, key", where = "owner_id is not null",
+@TableIndex(name = "ux_storage_key_anonymous", unique = true, on = "key", where = "owner_id is null", field = "key")
+@TableIndex(name = "ux_storage_owner_key", unique = true, on = "owner_id, key", where = "owner_id is not null",
 		field = "key")
 public class Storage extends SoftDeletableEntity {
 

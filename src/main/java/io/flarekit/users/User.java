@@ -1,7 +1,7 @@
 package io.flarekit.users;
 
 import io.flarekit.core.model.SoftDeletableEntity;
-import io.flarekit.core.model.SqliteIndex;
+import io.flarekit.core.model.TableIndex;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Index;
@@ -23,8 +23,8 @@ import jakarta.validation.constraints.Size;
 @Table(name = "users",
 		indexes = { @Index(name = "idx_users_created_at", columnList = "created_at, id"),
 				@Index(name = "idx_users_email", columnList = "email") })
-@SqliteIndex(name = "ux_users_email", unique = true, on = "lower(email)", where = "deleted_at is null", field = "email")
-@SqliteIndex(name = "idx_users_live_created_at", on = "created_at, id", where = "deleted_at is null")
+@TableIndex(name = "ux_users_email", unique = true, on = "lower(email)", where = "deleted_at is null", field = "email")
+@TableIndex(name = "idx_users_live_created_at", on = "created_at, id", where = "deleted_at is null")
 public class User extends SoftDeletableEntity {
 
 	@NotBlank

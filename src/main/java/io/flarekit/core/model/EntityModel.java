@@ -69,7 +69,7 @@ public final class EntityModel<E> {
 
 	private final Set<String> nullable = new HashSet<>();
 
-	private final List<SqliteIndex> indexes;
+	private final List<TableIndex> indexes;
 
 	private final Map<String, Field> associations = new LinkedHashMap<>();
 
@@ -125,7 +125,7 @@ public final class EntityModel<E> {
 			throw new IllegalStateException(type.getName() + " needs a Long attribute 'version' marked @Version "
 					+ "(BaseEntity has one): every record has a version, which conditional requests check");
 		}
-		this.indexes = Arrays.asList(type.getAnnotationsByType(SqliteIndex.class));
+		this.indexes = Arrays.asList(type.getAnnotationsByType(TableIndex.class));
 	}
 
 	public Class<E> type() {
@@ -183,7 +183,7 @@ public final class EntityModel<E> {
 		return this.textAttributes;
 	}
 
-	public List<SqliteIndex> indexes() {
+	public List<TableIndex> indexes() {
 		return this.indexes;
 	}
 

@@ -11,7 +11,7 @@ import io.flarekit.core.error.ConcurrentChange;
 import io.flarekit.core.error.FieldError;
 import io.flarekit.core.error.ServiceException;
 import io.flarekit.core.model.EntityModel;
-import io.flarekit.core.model.SqliteIndex;
+import io.flarekit.core.model.TableIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * Reads SQLite's constraint failures and says which field of the request they concern: a
  * duplicate is a 409 naming the field, a missing value a 400, a broken reference a 409.
  * SQLite names the failed column ({@code UNIQUE constraint failed: users.email}) or, for
- * an index on an expression, the index, which {@link SqliteIndex#field()} maps back. The
+ * an index on an expression, the index, which {@link TableIndex#field()} maps back. The
  * version check of JPA's {@code @Version} is a constraint of the same kind: a write that
  * another one overtook is a 412 ({@link ConcurrentChange}).
  */
@@ -62,7 +62,7 @@ final class ConstraintFailures {
 			String field = model.indexes()
 				.stream()
 				.filter((declared) -> declared.name().equals(index) && !declared.field().isEmpty())
-				.map(SqliteIndex::field)
+				.map(TableIndex::field)
 				.findFirst()
 				.orElse(index);
 			return Optional.of(duplicate(model, List.of(field)));

@@ -12,7 +12,7 @@ import org.springframework.modulith.NamedInterface;
 /**
  * An index that JPA's {@code @Index} cannot express: on an expression and/or partial,
  * e.g. email addresses unique ignoring case among rows that are not soft-deleted: <pre>
- * &#64;SqliteIndex(name = "ux_users_email", unique = true, on = "lower(email)",
+ * &#64;TableIndex(name = "ux_users_email", unique = true, on = "lower(email)",
  *         where = "deleted_at is null", field = "email")
  * </pre> The schema belongs to the entity, so the index is declared here rather than in
  * hand-written SQL; {@code field} names the JSON field that a violation of a unique index
@@ -21,17 +21,23 @@ import org.springframework.modulith.NamedInterface;
 @Documented
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@Repeatable(SqliteIndex.List.class)
+@Repeatable(TableIndex.List.class)
 @NamedInterface("model")
-public @interface SqliteIndex {
+public @interface TableIndex {
 
 	/** The index name, unique in the schema. */
 	String name();
 
-	/** The indexed expressions, comma-separated, in SQLite syntax over column names. */
+	/**
+	 * The indexed expressions, comma-separated, over column names, in SQL that every
+	 * supported database reads alike ({@code lower(email)}, {@code created_at, id}).
+	 */
 	String on();
 
-	/** The partial index condition in SQLite syntax, or empty for a full index. */
+	/**
+	 * The partial index condition, in SQL that every supported database reads alike
+	 * ({@code deleted_at is null}), or empty for a full index.
+	 */
 	String where() default "";
 
 	boolean unique() default false;
@@ -39,14 +45,14 @@ public @interface SqliteIndex {
 	/** The entity attribute a duplicate is reported against. */
 	String field() default "";
 
-	/** Holder for repeated {@link SqliteIndex} declarations. */
+	/** Holder for repeated {@link TableIndex} declarations. */
 	@Documented
 	@Target(ElementType.TYPE)
 	@Retention(RetentionPolicy.RUNTIME)
 	@NamedInterface("model")
 	@interface List {
 
-		SqliteIndex[] value();
+		TableIndex[] value();
 
 	}
 
