@@ -80,6 +80,26 @@ class SystemEndpointsTest extends IntegrationTest {
 		assertThat(storage.at("/put/responses").propertyNames()).contains("412");
 	}
 
+	@Test
+	void parameterExamplesAreWhatAClientSends() {
+		// Swagger UI's "Try it out" fills each field with its example: a JSON array as
+		// the
+		// example of a string parameter would be sent as "0,9" instead of "[0,9]"
+		JsonNode paths = get("/specification.json").json().get("paths");
+		List<String> checked = new ArrayList<>();
+		paths.properties().forEach((path) -> path.getValue().properties().forEach((operation) -> {
+			for (JsonNode parameter : operation.getValue().path("parameters")) {
+				JsonNode example = parameter.path("example");
+				if (!example.isMissingNode() && "string".equals(parameter.at("/schema/type").asString())) {
+					assertThat(example.isString()).as(path.getKey() + " " + parameter.get("name")).isTrue();
+					checked.add(parameter.get("name").stringValue());
+				}
+			}
+		}));
+		assertThat(checked).contains("range", "sort", "filter", "embed");
+		assertThat(paths.at("/~1users/get/parameters/0/example").stringValue()).isEqualTo("[0,9]");
+	}
+
 	private static List<String> headerParameters(JsonNode operation) {
 		List<String> names = new ArrayList<>();
 		operation.at("/parameters").forEach((parameter) -> {

@@ -125,6 +125,8 @@ public abstract class ResourceController<E> {
 		return response.eTag(Precondition.entityTag(this.service.model().versionOf(record))).body(record);
 	}
 
+	// Swagger reads a parameter's example as JSON, so one that looks like JSON is quoted:
+	// otherwise "Try it out" sends an array where the parameter is a string.
 	@ServesEndpoint(Endpoint.LIST)
 	@GetMapping
 	@Operation(summary = "List records: one page, sorted and filtered",
@@ -133,17 +135,17 @@ public abstract class ResourceController<E> {
 					+ "which costs the same however far a client walks, and has no total")
 	ResponseEntity<List<E>> list(
 			@Parameter(description = "Rows to return, [start, end] inclusive, as JSON; capped at the maximum page size",
-					example = "[0,9]") @RequestParam(required = false) String range,
+					example = "\"[0,9]\"") @RequestParam(required = false) String range,
 			@Parameter(description = "[field, ASC or DESC] as JSON; default [\"createdAt\",\"DESC\"]",
-					example = "[\"createdAt\",\"DESC\"]") @RequestParam(required = false) String sort,
+					example = "\"[\\\"createdAt\\\",\\\"DESC\\\"]\"") @RequestParam(required = false) String sort,
 			@Parameter(description = "Conditions as a JSON object: field (equal; a list means IN; null means IS NULL), "
 					+ "field_eq, field_neq, field_gt, field_gte, field_lt, field_lte, field_q (contains, ignoring case), "
 					+ "q (contains, in any text field)",
-					example = "{\"q\":\"ada\"}") @RequestParam(required = false) String filter,
+					example = "\"{\\\"q\\\":\\\"ada\\\"}\"") @RequestParam(required = false) String filter,
 			@Parameter(description = "Include soft-deleted records") @RequestParam(
 					defaultValue = "false") boolean includeDeleted,
 			@Parameter(description = "To-one associations to nest in each record, as a JSON array",
-					example = "[\"storage\"]") @RequestParam(required = false) String embed,
+					example = "\"[\\\"storage\\\"]\"") @RequestParam(required = false) String embed,
 			@Parameter(description = "Keyset paging instead of range: the token from the Link header of the page "
 					+ "before, or empty for the first page") @RequestParam(required = false) String cursor,
 			@Parameter(
@@ -201,7 +203,7 @@ public abstract class ResourceController<E> {
 			@Parameter(description = "Also find a soft-deleted record") @RequestParam(
 					defaultValue = "false") boolean includeDeleted,
 			@Parameter(description = "To-one associations to nest, as a JSON array",
-					example = "[\"storage\"]") @RequestParam(required = false) String embed,
+					example = "\"[\\\"storage\\\"]\"") @RequestParam(required = false) String embed,
 			@Parameter(description = "304 Not Modified, without a body, if the record's ETag is one of these "
 					+ "(weak or strong), or *") @RequestHeader(name = HttpHeaders.IF_NONE_MATCH,
 							required = false) String ifNoneMatch) {
