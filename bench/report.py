@@ -19,6 +19,12 @@ try:
     key_kind = open(f"{work}/key-kind.txt").read().strip()
 except FileNotFoundError:
     key_kind = None
+try:
+    database = open(f"{work}/database.txt").read().strip()
+except FileNotFoundError:
+    database = "sqlite"
+print("Both on " + ("one PostgreSQL database (Debian's server, bench/postgres.sh)" if database == "postgresql"
+                    else "one SQLite file") + ".\n")
 if key_kind == "role":
     print("Every request to the service carries a key with the role `bench`, to which the rules open users "
           "and storage reads (a rule check per request); the floor gets no key.\n")

@@ -5,6 +5,7 @@
 #   bash bench/run.sh              # full run (about 15 minutes on 2 cores)
 #   DURATION=3s bash bench/run.sh  # shorter runs
 #   KEY_KIND=admin bash bench/run.sh  # measure with the admin key instead of a role's key
+#   DATABASE=postgresql bash bench/run.sh  # both on a PostgreSQL of the run's own (bench/postgres.sh)
 #
 # The service needs a key on every measured request: it starts with a bootstrap admin key
 # made for this run, opens users (list, read, create, update) and storage (read) to the
@@ -32,6 +33,7 @@ SERVICE_PORT=${SERVICE_PORT:-18080}
 FLOOR_PORT=${FLOOR_PORT:-18081}
 JAVA_OPTS=(-Xmx1g --enable-native-access=ALL-UNNAMED)
 KEY_KIND=${KEY_KIND:-role}
+DATABASE=${DATABASE:-sqlite}
 # A bench-only admin secret, new for every run (the bootstrap setting wants 32 or more
 # characters of a bearer token's alphabet). Given to the service through its environment,
 # so it does not show in ps.
@@ -44,6 +46,10 @@ case $KEY_KIND in
 	role | admin) ;;
 	*) echo "KEY_KIND must be role or admin, not $KEY_KIND" >&2; exit 1 ;;
 esac
+case $DATABASE in
+	sqlite | postgresql) ;;
+	*) echo "DATABASE must be sqlite or postgresql, not $DATABASE" >&2; exit 1 ;;
+esac
 
 rm -rf "$WORK"
 mkdir -p "$WORK"
@@ -54,6 +60,28 @@ JAR=$(ls target/flarekit-*.jar | grep -v original | head -1)
 FLOOR_JAR=$(ls bench/floor/target/flarekit-floor-*.jar | grep -v original | head -1)
 
 source bench/lib.sh
+source bench/postgres.sh
+[ "$DATABASE" = postgresql ] && pg_start
+
+# Where a dataset's rows live: its folder's SQLite file, or a PostgreSQL database named
+# after the folder. The blobs are in the folder either way.
+db_name() { basename "$1" | tr -c 'a-z0-9\n' '_'; }
+new_database() { [ "$DATABASE" = sqlite ] || pg_database "$(db_name "$1")"; } # data-dir
+seed_target() { if [ "$DATABASE" = sqlite ]; then echo "$1/flarekit.db"; else pg_url "$(db_name "$1")"; fi; }
+service_db_args() { # data-dir
+	if [ "$DATABASE" = sqlite ]; then
+		echo "--flarekit.database.path=$1/flarekit.db"
+	else
+		echo "--spring.datasource.url=$(pg_jdbc "$(db_name "$1")") --spring.datasource.username=postgres"
+	fi
+}
+floor_db_args() { # data-dir
+	if [ "$DATABASE" = sqlite ]; then
+		echo "--floor.database=$1/flarekit.db"
+	else
+		echo "--spring.datasource.url=$(pg_jdbc "$(db_name "$1")") --spring.datasource.username=postgres --spring.datasource.hikari.maximum-pool-size=10"
+	fi
+}
 
 # curl to the service, with its key (SERVICE_KEY, set by start_service)
 scurl() { curl -H "Authorization: Bearer $SERVICE_KEY" "$@"; }
@@ -74,8 +102,9 @@ issue_key() { # -> SERVICE_KEY: the admin key, or a new key with the role ROLE
 start_service() { # data-dir -> sets SERVICE_PID, STARTED_IN (seconds to the first answer) and SERVICE_KEY
 	local data=$1 begin
 	begin=$(date +%s.%N)
+	# shellcheck disable=SC2046 # the database arguments are words without spaces
 	FLAREKIT_SECURITY_BOOTSTRAP_ADMIN_KEY=$ADMIN_KEY java "${JAVA_OPTS[@]}" -jar "$JAR" --server.port=$SERVICE_PORT \
-		--flarekit.database.path="$data/flarekit.db" \
+		$(service_db_args "$data") \
 		--flarekit.storage.blob-dir="$data/blobs" --flarekit.storage.uploads.dir="$data/uploads" \
 		"${ACCESS_ARGS[@]}" --logging.level.root=warn > "$data/service.log" 2>&1 &
 	SERVICE_PID=$!
@@ -91,7 +120,8 @@ start_service() { # data-dir -> sets SERVICE_PID, STARTED_IN (seconds to the fir
 }
 
 start_floor() { # data-dir
-	java "${JAVA_OPTS[@]}" -jar "$FLOOR_JAR" --server.port=$FLOOR_PORT --floor.database="$1/flarekit.db" \
+	# shellcheck disable=SC2046
+	java "${JAVA_OPTS[@]}" -jar "$FLOOR_JAR" --server.port=$FLOOR_PORT $(floor_db_args "$1") \
 		--floor.blobs="$1/blobs" --logging.level.root=warn > "$1/floor.log" 2>&1 &
 	FLOOR_PID=$!
 	PIDS+=("$FLOOR_PID")
@@ -134,17 +164,19 @@ run() { # label target pid port scenario connections ids [keyset-path]
 if [ -z "${SKIP_MAIN:-}" ]; then
 MAIN=$WORK/main
 mkdir -p "$MAIN"
+new_database "$MAIN"
 start_service "$MAIN"
 FIRST_START=$STARTED_IN
 kill "$SERVICE_PID"; wait "$SERVICE_PID" 2>/dev/null || true
 echo "Seeding $USERS users and $RECORDS storage records..."
-python3 bench/seed.py "$MAIN/flarekit.db" "$MAIN/blobs" "$USERS" "$RECORDS" "$MAIN/ids.txt"
+python3 bench/seed.py "$(seed_target "$MAIN")" "$MAIN/blobs" "$USERS" "$RECORDS" "$MAIN/ids.txt"
 du -sh "$MAIN/blobs" | tee "$WORK/blobs-size.txt"
 
 start_service "$MAIN"
 STARTUP=$STARTED_IN
 echo -e "startup\t$FIRST_START\t$STARTUP" > "$WORK/startup.tsv"
 echo "$KEY_KIND" > "$WORK/key-kind.txt"
+echo "$DATABASE" > "$WORK/database.txt"
 start_floor "$MAIN"
 echo "Warming up both (untimed)..."
 for scenario in get-user list put-user content-100k; do
@@ -165,9 +197,10 @@ fi
 for size in $GROWTH; do
 	GROW=$WORK/grow-$size
 	mkdir -p "$GROW"
+	new_database "$GROW"
 	start_service "$GROW"
 	kill "$SERVICE_PID"; wait "$SERVICE_PID" 2>/dev/null || true
-	python3 bench/seed.py "$GROW/flarekit.db" "$GROW/blobs" "$size" 1 "$GROW/ids.txt" > /dev/null
+	python3 bench/seed.py "$(seed_target "$GROW")" "$GROW/blobs" "$size" 1 "$GROW/ids.txt" > /dev/null
 	start_service "$GROW"
 	start_floor "$GROW"
 	keyset_paths $((size / 2 < 50000 ? size / 2 : 50000))
