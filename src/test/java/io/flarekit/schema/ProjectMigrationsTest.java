@@ -18,6 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.springframework.util.FileSystemUtils;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -106,6 +108,41 @@ class ProjectMigrationsTest {
 		try (var files = Files.walk(migrations)) {
 			assertThat(files.filter(Files::isRegularFile).count()).as("nothing to do writes nothing").isEqualTo(2);
 		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "sqlite/V7__storage_owners.sql", "postgresql/V8__create_schema.sql" })
+	void checkFailsOnDriftInEitherFolder(String missing) throws Exception {
+		Path migrations = this.folder.resolve("migrations");
+		FileSystemUtils.copyRecursively(MigrationTool.MIGRATIONS, migrations);
+		Files.delete(migrations.resolve(missing));
+		System.setProperty("migrations", migrations.toString());
+		String database = missing.substring(0, missing.indexOf('/'));
+		assertThatThrownBy(() -> MigrationCommands.main(new String[] { "check" }))
+			.hasMessageContaining("The entities and the migrations differ");
+		assertThat(new MigrationGenerator(migrations, MigrationCommands.vendors(), MigrationTool.applicationEntities())
+			.check()).isNotEmpty().allMatch((difference) -> difference.startsWith(database + ": "));
+	}
+
+	@Test
+	void generateAndCheckRefuseToRunWithoutAScratchPostgres() {
+		assertThatThrownBy(() -> MigrationTool.main(new String[] { "check" }))
+			.hasMessageContaining("needs a scratch PostgreSQL")
+			.hasMessageContaining("exec:java@check-migrations");
+	}
+
+	@Test
+	void oneChangeIsOneVersionInEachFolder() throws Exception {
+		Path migrations = this.folder.resolve("migrations");
+		FileSystemUtils.copyRecursively(MigrationTool.MIGRATIONS, migrations);
+		Files.delete(migrations.resolve("sqlite/V7__storage_owners.sql"));
+		Files.delete(migrations.resolve("postgresql/V8__create_schema.sql"));
+		System.setProperty("migrations", migrations.toString());
+		System.setProperty("name", "catch_up");
+		MigrationCommands.main(new String[] { "generate" });
+		assertThat(migrations.resolve("sqlite/V7__catch_up.sql")).as("one past the highest of every folder").exists();
+		assertThat(migrations.resolve("postgresql/V7__catch_up.sql")).exists();
+		MigrationCommands.main(new String[] { "check" });
 	}
 
 	@Test
