@@ -168,7 +168,7 @@ final class MigrationGenerator {
 		List<Change> changes = new ArrayList<>();
 		try (ScratchDatabase scratch = vendor.newScratch()) {
 			scratch.migrate(folder(vendor));
-			changes.addAll(renames(scratch, entities.renames()));
+			changes.addAll(entities.renames().apply(scratch));
 			changes.addAll(vendor.plan(scratch.schema(), target.schema()));
 		}
 		return new Plan(vendor, changes, target);
@@ -176,36 +176,6 @@ final class MigrationGenerator {
 
 	private Path folder(Vendor vendor) {
 		return this.root.resolve(vendor.folder());
-	}
-
-	private static List<Change> renames(ScratchDatabase scratch, Renames renames) {
-		List<Change> changes = new ArrayList<>();
-		Schema current = scratch.schema();
-		for (Map.Entry<String, String> rename : renames.tables().entrySet()) {
-			if (current.table(rename.getKey()).isPresent() && current.table(rename.getValue()).isEmpty()) {
-				changes.add(Change.of("rename table " + rename.getKey() + " to " + rename.getValue(), "alter table "
-						+ SqlText.quote(rename.getKey()) + " rename to " + SqlText.quote(rename.getValue()) + ";"));
-			}
-		}
-		scratch.execute(changes.stream().flatMap((change) -> change.statements().stream()).toList());
-		current = scratch.schema();
-		List<Change> columnChanges = new ArrayList<>();
-		for (Map.Entry<String, Map<String, String>> table : renames.columns().entrySet()) {
-			Optional<Schema.Table> existing = current.table(table.getKey());
-			for (Map.Entry<String, String> rename : table.getValue().entrySet()) {
-				if (existing.isPresent() && existing.get().column(rename.getKey()).isPresent()
-						&& existing.get().column(rename.getValue()).isEmpty()) {
-					columnChanges.add(Change.of(
-							"rename column " + table.getKey() + "." + rename.getKey() + " to " + rename.getValue(),
-							"alter table " + SqlText.quote(table.getKey()) + " rename column "
-									+ SqlText.quote(rename.getKey()) + " to " + SqlText.quote(rename.getValue())
-									+ ";"));
-				}
-			}
-		}
-		scratch.execute(columnChanges.stream().flatMap((change) -> change.statements().stream()).toList());
-		changes.addAll(columnChanges);
-		return changes;
 	}
 
 	/**

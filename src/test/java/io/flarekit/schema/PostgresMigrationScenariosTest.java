@@ -4,10 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 
-import io.flarekit.core.model.UtcTimestampConverter;
 import io.flarekit.testing.TestPostgres;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,7 +52,7 @@ class PostgresMigrationScenariosTest {
 		assertThat(generator.check()).as("the migrations give the entities' schema").isEmpty();
 		try (Connection connection = this.db.getDataSource().getConnection()) {
 			Schema target = this.postgres
-				.target(EntitySchemaReader.readWithRenames(classes(entities), this.postgres).schema());
+				.target(EntitySchemaReader.readWithRenames(Scenario.withConverter(entities), this.postgres).schema());
 			assertThat(this.postgres.read(connection).differencesFrom(target))
 				.as("the database has the entities' schema")
 				.isEmpty();
@@ -73,25 +71,12 @@ class PostgresMigrationScenariosTest {
 			.migrate();
 	}
 
-	private static List<Class<?>> classes(Class<?>... entities) {
-		List<Class<?>> classes = new ArrayList<>(List.of(entities));
-		classes.add(UtcTimestampConverter.class);
-		return classes;
-	}
-
 	private MigrationGenerator generator(Class<?>... entities) {
-		return new MigrationGenerator(this.root, List.of(this.postgres), classes(entities));
+		return new MigrationGenerator(this.root, List.of(this.postgres), Scenario.withConverter(entities));
 	}
 
 	private String sql(MigrationGenerator.Result result) throws Exception {
 		return Files.readString(result.file().orElseThrow());
-	}
-
-	private void products(int count) {
-		for (int i = 0; i < count; i++) {
-			this.db.update("insert into products (id, name, price) values (?, ?, ?)", "p" + i, "Product " + i,
-					(i % 2 == 0) ? i * 10 : null);
-		}
 	}
 
 	private long files() throws Exception {
@@ -106,7 +91,7 @@ class PostgresMigrationScenariosTest {
 		assertThat(first.file().orElseThrow()).hasFileName("V1__create_products.sql");
 		assertThat(sql(first)).contains("create table \"products\" (\n    \"id\" text not null primary key,",
 				"\"price\" integer");
-		products(5);
+		Scenario.products(this.db, 5);
 		assertThat(evolve("nothing", false, Scenario.ProductV1.class).file()).isEmpty();
 		MigrationGenerator.Result nullable = evolve("add_description", false, Scenario.ProductV2.class);
 		assertThat(sql(nullable)).contains("alter table \"products\" add column \"description\" text;")
@@ -136,7 +121,7 @@ class PostgresMigrationScenariosTest {
 	@Test
 	void narrowingIsRefusedAndAnImpossibleConversionFailsItsProof() throws Exception {
 		evolve("create_products", false, Scenario.ProductV1.class);
-		products(2);
+		Scenario.products(this.db, 2);
 		assertThatThrownBy(() -> generator(Scenario.ProductNarrowed.class).generate("narrow", false))
 			.isInstanceOf(MigrationGenerator.RefusedException.class)
 			.hasMessageContaining("narrows products.name from text to integer");
