@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -81,7 +82,7 @@ final class PostgresVendor implements Vendor {
 	@Override
 	public Schema target(Schema declared) {
 		try (ScratchDatabase scratch = newScratch()) {
-			scratch.execute(PostgresPlanner.plan(new Schema(java.util.Map.of()), declared)
+			scratch.execute(PostgresPlanner.plan(new Schema(Map.of()), declared)
 				.stream()
 				.flatMap((change) -> change.statements().stream())
 				.toList());
