@@ -1,6 +1,10 @@
 package scenarios;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import io.flarekit.core.model.RenamedFrom;
+import io.flarekit.core.model.UtcTimestampConverter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -13,6 +17,8 @@ import org.hibernate.annotations.ColumnDefault;
 import org.hibernate.annotations.OnDelete;
 import org.hibernate.annotations.OnDeleteAction;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+
 /**
  * Successive versions of the entities of the migration scenarios. They live outside the
  * application's package so that the running service never maps them; each scenario hands
@@ -21,6 +27,30 @@ import org.hibernate.annotations.OnDeleteAction;
 public final class Scenario {
 
 	private Scenario() {
+	}
+
+	/**
+	 * The entities of a scenario with the converter every entity's timestamps use.
+	 * @param entities entity classes of this file
+	 * @return the classes the generator reads
+	 */
+	public static List<Class<?>> withConverter(Class<?>... entities) {
+		List<Class<?>> classes = new ArrayList<>(List.of(entities));
+		classes.add(UtcTimestampConverter.class);
+		return classes;
+	}
+
+	/**
+	 * Inserts products {@code p0}, {@code p1}, … into a {@code products} table of
+	 * {@link ProductV1}'s shape or later; every other one has no price.
+	 * @param db the database
+	 * @param count how many
+	 */
+	public static void products(JdbcTemplate db, int count) {
+		for (int i = 0; i < count; i++) {
+			db.update("insert into products (id, name, price) values (?, ?, ?)", "p" + i, "Product " + i,
+					(i % 2 == 0) ? i * 10 : null);
+		}
 	}
 
 	@Entity(name = "ProductV1")

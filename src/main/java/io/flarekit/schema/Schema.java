@@ -11,10 +11,11 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * A SQLite schema in one normalized form, whether it was read from the entities or from a
- * database, so that equal schemas compare equal: names lower case, types reduced to
- * SQLite's affinities, defaults and expressions with spacing and outer parentheses
- * removed, unique constraints as named unique indexes.
+ * A database schema in one normalized form, whether it was read from the entities or from
+ * a database, so that equal schemas compare equal: names lower case, types in the
+ * {@link Vendor}'s normal form (SQLite's affinities, PostgreSQL's {@code format_type}),
+ * defaults and expressions with spacing and outer parentheses removed, unique constraints
+ * as named unique indexes.
  *
  * @param tables the tables by name
  */
@@ -152,8 +153,9 @@ record Schema(Map<String, Table> tables) {
 	 * A column.
 	 *
 	 * @param name the column name
-	 * @param type the type affinity: {@code text}, {@code integer}, {@code real},
-	 * {@code numeric} or {@code blob}
+	 * @param type the type: on SQLite its affinity ({@code text}, {@code integer},
+	 * {@code real}, {@code numeric} or {@code blob}), on PostgreSQL as
+	 * {@code format_type} spells it
 	 * @param notNull whether NULL is refused
 	 * @param defaultValue the default expression, normalized, or null
 	 */

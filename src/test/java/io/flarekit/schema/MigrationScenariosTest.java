@@ -6,10 +6,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
-import io.flarekit.core.model.UtcTimestampConverter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +36,7 @@ class MigrationScenariosTest {
 
 	@BeforeEach
 	void database() throws Exception {
-		this.migrations = Files.createDirectories(this.folder.resolve("migrations"));
+		this.migrations = Files.createDirectories(this.folder.resolve("migrations/sqlite"));
 		Connection connection = DriverManager
 			.getConnection("jdbc:sqlite:" + this.folder.resolve("app.db") + "?foreign_keys=true");
 		this.db = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
@@ -69,20 +67,12 @@ class MigrationScenariosTest {
 	}
 
 	private MigrationGenerator generator(Class<?>... entities) {
-		List<Class<?>> classes = new ArrayList<>(List.of(entities));
-		classes.add(UtcTimestampConverter.class);
-		return new MigrationGenerator(this.migrations, classes);
+		return new MigrationGenerator(this.migrations.getParent(), List.of(new SqliteVendor()),
+				Scenario.withConverter(entities));
 	}
 
 	private String sql(MigrationGenerator.Result result) throws Exception {
 		return Files.readString(result.file().orElseThrow());
-	}
-
-	private void products(int count) {
-		for (int i = 0; i < count; i++) {
-			this.db.update("insert into products (id, name, price) values (?, ?, ?)", "p" + i, "Product " + i,
-					(i % 2 == 0) ? i * 10 : null);
-		}
 	}
 
 	@Test
@@ -92,7 +82,7 @@ class MigrationScenariosTest {
 		assertThat(sql(first)).contains("-- create table products", "create table \"products\"")
 			.doesNotContain("foreign_keys");
 		assertThat(first.changes()).containsExactly("create table products");
-		products(3);
+		Scenario.products(this.db, 3);
 		MigrationGenerator.Result none = evolve("nothing", false, Scenario.ProductV1.class);
 		assertThat(none.file()).isEmpty();
 		assertThat(Files.list(this.migrations).count()).isEqualTo(1);
@@ -107,7 +97,7 @@ class MigrationScenariosTest {
 	@Test
 	void addANullableColumnAndANotNullColumnWithADefaultInPlace() throws Exception {
 		evolve("create_products", false, Scenario.ProductV1.class);
-		products(5);
+		Scenario.products(this.db, 5);
 		MigrationGenerator.Result nullable = evolve("add_description", false, Scenario.ProductV2.class);
 		assertThat(sql(nullable)).contains("alter table \"products\" add column \"description\" text;")
 			.doesNotContain("rebuild");
@@ -139,7 +129,7 @@ class MigrationScenariosTest {
 	@Test
 	void narrowingATypeIsRefusedUntilAllowed() {
 		evolve("create_products", false, Scenario.ProductV1.class);
-		products(2);
+		Scenario.products(this.db, 2);
 		assertThatThrownBy(() -> generator(Scenario.ProductNarrowed.class).generate("narrow", false))
 			.hasMessageContaining("narrows products.name from text to integer");
 		evolve("narrow", true, Scenario.ProductNarrowed.class);
@@ -246,7 +236,7 @@ class MigrationScenariosTest {
 	@Test
 	void twoChangesToOneTableInOneRun() throws Exception {
 		evolve("create_products", false, Scenario.ProductV1.class);
-		products(4);
+		Scenario.products(this.db, 4);
 		MigrationGenerator.Result result = evolve("description_and_stock", false, Scenario.ProductV3.class);
 		assertThat(result.changes()).containsExactly("add column products.description", "add column products.stock");
 		assertThat(this.db.queryForObject("select count(*) from products where stock = 0", Integer.class)).isEqualTo(4);
@@ -256,9 +246,9 @@ class MigrationScenariosTest {
 	void checkFailsOnDriftAndPassesAfterGenerate() {
 		evolve("create_products", false, Scenario.ProductV1.class);
 		assertThat(generator(Scenario.ProductV2.class).check())
-			.containsExactly("products: column description is missing");
+			.containsExactly("sqlite: products: column description is missing");
 		assertThat(generator(Scenario.ProductV1.class, Scenario.Account.class).check())
-			.containsExactly("table accounts is missing");
+			.containsExactly("sqlite: table accounts is missing");
 		evolve("add_description", false, Scenario.ProductV2.class);
 		assertThat(generator(Scenario.ProductV2.class).check()).isEmpty();
 	}
