@@ -53,12 +53,14 @@ public final class ListQueries<E> {
 	 * @param maxPageSize the most rows one page has
 	 * @param countCacheTtl how long a total may be reused, see {@link #written}
 	 * @param owners whose records the caller may reach
+	 * @param folding how the database lowers text for searches
 	 */
 	public ListQueries(EntityModel<E> model, EntityManager entityManager, JsonMapper strictMapper,
-			TransactionTemplate reads, int maxPageSize, Duration countCacheTtl, OwnerScope owners) {
+			TransactionTemplate reads, int maxPageSize, Duration countCacheTtl, OwnerScope owners,
+			CaseFolding folding) {
 		this.model = model;
 		this.repository = new CountingRepository<>(model.type(), entityManager);
-		this.filters = new Filters<>(model, strictMapper);
+		this.filters = new Filters<>(model, strictMapper, folding);
 		this.mapper = strictMapper;
 		this.reads = reads;
 		this.maxPageSize = maxPageSize;
