@@ -117,7 +117,7 @@ public final class ListQueries<E> {
 		Map<String, ?> conditions = (filter != null) ? filter : Map.of();
 		Specification<E> specification = listCondition(sort, conditions, includeDeleted, embed);
 		Range capped = range.cappedAt(this.maxPageSize);
-		OffsetPageable page = new OffsetPageable(capped.start(), (int) capped.size(), sort.toSort());
+		OffsetPageable page = new OffsetPageable(capped.start(), (int) capped.size(), sort.toSort(this.model));
 		List<E> rows = read(() -> this.repository.findPage(specification, page));
 		long total;
 		if (!rows.isEmpty() && rows.size() < capped.size()) {
@@ -185,7 +185,7 @@ public final class ListQueries<E> {
 			specification = specification.and(cursor.toSpecification(this.model, this.mapper));
 		}
 		// one row more than asked tells whether there is a next page
-		OffsetPageable page = new OffsetPageable(0, size + 1, sort.toSort());
+		OffsetPageable page = new OffsetPageable(0, size + 1, sort.toSort(this.model));
 		Specification<E> condition = specification;
 		List<E> rows = read(() -> this.repository.findPage(condition, page));
 		if (rows.size() <= size) {
