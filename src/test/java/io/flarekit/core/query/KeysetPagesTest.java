@@ -88,7 +88,7 @@ class KeysetPagesTest extends IntegrationTest {
 	}
 
 	@Test
-	void nullableSortFieldsWalkInSqlitesNullOrderBothWays() {
+	void nullableSortFieldsWalkInTheNullOrderBothWays() {
 		for (int i = 0; i < 17; i++) {
 			create("/test-articles", "{\"title\":\"Article " + i + "\",\"views\":" + ((i % 3 == 0) ? "null" : i % 4)
 					+ ",\"status\":" + ((i % 2 == 0) ? "null" : "\"PUBLISHED\"") + "}");
