@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 
 import io.flarekit.testing.TestPostgres;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,6 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * one application context (and so one database); each test starts from empty tables.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Tag("api")
 public abstract class IntegrationTest {
 
 	private static final Pattern NEXT = Pattern.compile("^<http://localhost:\\d+(/[^>]*)>; rel=\"next\"$");

@@ -1,29 +1,27 @@
 package io.flarekit.postgresql;
 
 import io.flarekit.core.query.CaseFolding;
-import org.hibernate.cfg.AvailableSettings;
-import org.hibernate.dialect.PostgreSQLDialect;
 
-import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * PostgreSQL, when {@code spring.datasource.url} names it: Boot's own Hikari pool from
- * {@code spring.datasource.*}, Hibernate's PostgreSQL dialect (named here, so that a
- * start does not need the server to tell its version), and the lower case that searches
+ * PostgreSQL, when {@code spring.datasource.url} names it. Boot's own Hikari pool comes
+ * from {@code spring.datasource.*}, and Hibernate picks its PostgreSQL dialect from the
+ * server (naming it is deprecated); what is left here is the lower case that searches
  * use.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(PostgresSelected.class)
 class PostgresConfiguration {
 
-	@Bean
-	HibernatePropertiesCustomizer postgresDialect() {
-		return (properties) -> properties.put(AvailableSettings.DIALECT, PostgreSQLDialect.class.getName());
-	}
-
+	/**
+	 * PostgreSQL's {@code lower()}: it folds every letter as the core does in a database
+	 * whose character type is a UTF-8 locale ({@code C.UTF-8}, {@code en_US.UTF-8};
+	 * measured in PostgresDatabaseTest). In a {@code C} or {@code POSIX} one it folds
+	 * ASCII only.
+	 */
 	@Bean
 	CaseFolding postgresCaseFolding() {
 		return (cb, text) -> cb.lower(text);

@@ -9,11 +9,14 @@ import java.util.List;
 import java.util.Optional;
 
 import io.flarekit.core.error.ConstraintFailure;
+import io.flarekit.core.error.DiskFull;
 import io.flarekit.core.query.CaseFolding;
 import io.flarekit.testing.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -80,6 +83,10 @@ class PostgresDatabaseTest {
 	@Test
 	void onlyPostgresqlsDiskFullIsOne() {
 		PostgresErrors errors = new PostgresErrors();
+		PSQLException full = new PSQLException(new ServerErrorMessage(
+				"SERROR\0C53100\0Mcould not extend file \"base/16384/16385\": No space left on device\0"));
+		assertThat(errors.isDiskFull(full)).isTrue();
+		assertThat(DiskFull.isCause(new RuntimeException(full))).as("through the core").isTrue();
 		assertThat(errors.isDiskFull(new SQLException("could not extend file", "53100"))).as("not the driver's")
 			.isFalse();
 		assertThat(errors.constraintFailure(new SQLException("duplicate", "23505"))).isEmpty();
