@@ -12,6 +12,7 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import org.apache.tomcat.util.http.InvalidParameterException;
+import org.hibernate.TransactionException;
 import org.hibernate.exception.JDBCConnectionException;
 import org.hibernate.exception.LockAcquisitionException;
 import org.slf4j.Logger;
@@ -175,7 +176,9 @@ public class ApiExceptionHandler {
 	/**
 	 * Whether trying again later may work: the database is busy, or it cannot be reached
 	 * (a connection refused or lost: SQLState class {@code 08}, or a server shutting down
-	 * or starting, {@code 57P01}-{@code 57P03}).
+	 * or starting, {@code 57P01}-{@code 57P03}). A connection lost in a transaction shows
+	 * as the rollback that failed after it (Spring reports that one, not the cause): the
+	 * transaction wrote nothing, so it is as transient as the loss.
 	 */
 	private static boolean isTransient(Throwable ex) {
 		for (Throwable t = ex; t != null; t = t.getCause()) {
@@ -183,7 +186,19 @@ public class ApiExceptionHandler {
 					|| t instanceof PessimisticLockingFailureException || t instanceof SQLTransientException
 					|| t instanceof SQLRecoverableException || t instanceof SQLNonTransientConnectionException
 					|| t instanceof LockAcquisitionException || t instanceof JDBCConnectionException
-					|| t instanceof CannotCreateTransactionException || isConnectionState(t)) {
+					|| t instanceof CannotCreateTransactionException || isConnectionState(t)
+					|| (t instanceof TransactionException && t.getCause() instanceof SQLException)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** Whether the database is what failed, so that {@link #database} answers it. */
+	static boolean isDatabaseFailure(Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (t instanceof DataAccessException || t instanceof PersistenceException || t instanceof SQLException
+					|| t instanceof CannotCreateTransactionException) {
 				return true;
 			}
 		}
