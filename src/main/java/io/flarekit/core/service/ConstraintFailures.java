@@ -1,9 +1,11 @@
 package io.flarekit.core.service;
 
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import io.flarekit.core.error.ConcurrentChange;
 import io.flarekit.core.error.ConstraintFailure;
@@ -100,16 +102,32 @@ final class ConstraintFailures {
 
 	/**
 	 * The field a CHECK constraint is about: the first of the entity's columns that its
-	 * expression (or name) mentions, else the whole body. The expression itself stays in
-	 * the server's log: it is the schema's business, not the client's.
+	 * expression (SQLite's report) or its name (PostgreSQL's, such as
+	 * {@code articles_views_check}, so any run of its words) mentions, else the whole
+	 * body. The expression itself stays in the server's log: it is the schema's business,
+	 * not the client's.
 	 */
 	private static String checkedField(EntityModel<?> model, String constraint) {
 		return IDENTIFIER.matcher(constraint)
 			.results()
-			.map((identifier) -> attributeName(identifier.group()))
+			.flatMap((identifier) -> wordRuns(identifier.group()))
+			.map(ConstraintFailures::attributeName)
 			.filter(model::has)
 			.findFirst()
 			.orElse("body");
+	}
+
+	/** {@code a_b_c}: itself, then {@code a}, {@code a_b}, {@code b}, {@code b_c}, ... */
+	private static Stream<String> wordRuns(String identifier) {
+		String[] words = identifier.split("_");
+		Stream.Builder<String> runs = Stream.builder();
+		runs.add(identifier);
+		for (int from = 0; from < words.length; from++) {
+			for (int to = from + 1; to <= words.length; to++) {
+				runs.add(String.join("_", Arrays.copyOfRange(words, from, to)));
+			}
+		}
+		return runs.build();
 	}
 
 	private static ServiceException duplicate(EntityModel<?> model, List<String> fields) {
