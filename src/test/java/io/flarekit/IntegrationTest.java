@@ -21,7 +21,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import io.flarekit.testing.TestPostgres;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,10 +38,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Base of the tests that need the whole service: a real SQLite file in a temporary folder
- * and a real HTTP server on a random port. Every subclass shares one application context
- * (and so one database); each test starts from empty tables.
+ * (or, with {@code -Dflarekit.test.database=postgresql}, a database of its own on the
+ * test PostgreSQL server) and a real HTTP server on a random port. Every subclass shares
+ * one application context (and so one database); each test starts from empty tables.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Tag("api")
 public abstract class IntegrationTest {
 
 	private static final Pattern NEXT = Pattern.compile("^<http://localhost:\\d+(/[^>]*)>; rel=\"next\"$");
@@ -65,8 +69,18 @@ public abstract class IntegrationTest {
 
 	private String credential = ADMIN_KEY;
 
+	/** Whether this run's database is PostgreSQL rather than SQLite (see the class). */
+	protected static boolean onPostgres() {
+		return "postgresql".equals(System.getProperty("flarekit.test.database"));
+	}
+
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
+		if (onPostgres()) {
+			registry.add("spring.datasource.url", PostgresDatabase::url);
+			registry.add("spring.datasource.username", TestPostgres::user);
+			registry.add("spring.datasource.password", TestPostgres::password);
+		}
 		registry.add("flarekit.database.path", () -> DATA.resolve("flarekit.db").toString());
 		registry.add("flarekit.api.max-page-size", () -> "50");
 		registry.add("flarekit.storage.blob-dir", () -> DATA.resolve("blobs").toString());
@@ -91,6 +105,15 @@ public abstract class IntegrationTest {
 	void emptyTables() {
 		this.credential = ADMIN_KEY;
 		// the keys stay: the admin key is stored once, when the context starts
+		if (onPostgres()) {
+			List<String> tables = this.jdbc.queryForList("select tablename from pg_tables "
+					+ "where schemaname = current_schema() and tablename not like 'flyway_%' and tablename != 'api_keys'",
+					String.class);
+			if (!tables.isEmpty()) {
+				this.jdbc.execute("truncate table \"" + String.join("\", \"", tables) + "\"");
+			}
+			return;
+		}
 		List<String> tables = this.jdbc.queryForList(
 				"select name from sqlite_master where type = 'table' "
 						+ "and name not like 'sqlite_%' and name not like 'flyway_%' and name != 'api_keys'",
@@ -208,6 +231,17 @@ public abstract class IntegrationTest {
 		@Override
 		public String toString() {
 			return this.status + " " + this.body;
+		}
+
+	}
+
+	/** One PostgreSQL database for the whole run, so that every subclass shares it. */
+	private static final class PostgresDatabase {
+
+		private static final String URL = TestPostgres.newDatabase("api");
+
+		static String url() {
+			return URL;
 		}
 
 	}

@@ -303,7 +303,8 @@ class StorageApiTest extends IntegrationTest {
 		assertThat(stale.json().get("message").stringValue()).contains("version 1");
 		Response staleDelete = delete("/storage/" + id + "?permanent=true", "If-Match", "\"0\"");
 		assertThat(staleDelete.status()).as(staleDelete.body()).isEqualTo(412);
-		assertThat(this.jdbc.queryForMap("select hash, version, deleted_at from storage where id = ?", id))
+		assertThat(this.jdbc
+			.queryForMap("select hash, cast(version as integer) as version, deleted_at from storage where id = ?", id))
 			.containsEntry("hash", sha256(second))
 			.containsEntry("version", 1)
 			.containsEntry("deleted_at", null);

@@ -13,13 +13,26 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Answers errors that happen outside Spring MVC (rejected by the servlet container, a
- * filter, an oversized request) with the same problem shape as every other error.
+ * filter, an oversized request) with the same problem shape as every other error. A
+ * database failure in a filter (the API key lookup while the database is unreachable) is
+ * answered as {@link ApiExceptionHandler} answers it in a controller: a 503 to retry, not
+ * a 500.
  */
 @RestController
 class ApiErrorController implements ErrorController {
 
+	private final ApiExceptionHandler handler;
+
+	ApiErrorController(ApiExceptionHandler handler) {
+		this.handler = handler;
+	}
+
 	@RequestMapping("${server.error.path:/error}")
 	ResponseEntity<ApiProblem> error(HttpServletRequest request) {
+		Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+		if (failure instanceof Exception ex && ApiExceptionHandler.isDatabaseFailure(ex)) {
+			return this.handler.database(ex, request);
+		}
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		HttpStatus status = (code instanceof Integer value && HttpStatus.resolve(value) != null)
 				? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;

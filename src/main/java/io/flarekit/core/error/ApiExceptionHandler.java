@@ -1,6 +1,8 @@
 package io.flarekit.core.error;
 
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.util.List;
 
@@ -10,6 +12,8 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import org.apache.tomcat.util.http.InvalidParameterException;
+import org.hibernate.TransactionException;
+import org.hibernate.exception.JDBCConnectionException;
 import org.hibernate.exception.LockAcquisitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +33,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.util.InvalidMimeTypeException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MissingRequestValueException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -121,7 +126,8 @@ public class ApiExceptionHandler {
 				request, error.getHeaders());
 	}
 
-	@ExceptionHandler({ DataAccessException.class, PersistenceException.class, SQLException.class })
+	@ExceptionHandler({ DataAccessException.class, PersistenceException.class, SQLException.class,
+			CannotCreateTransactionException.class })
 	ResponseEntity<ApiProblem> database(Exception ex, HttpServletRequest request) {
 		if (DiskFull.isCause(ex)) {
 			return diskFull(ex, request);
@@ -167,15 +173,41 @@ public class ApiExceptionHandler {
 				"There is no space left on the server to save the request", List.of(), request, null);
 	}
 
+	/**
+	 * Whether trying again later may work: the database is busy, or it cannot be reached
+	 * (a connection refused or lost: SQLState class {@code 08}, or a server shutting down
+	 * or starting, {@code 57P01}-{@code 57P03}). A connection lost in a transaction shows
+	 * as the rollback that failed after it (Spring reports that one, not the cause): the
+	 * transaction wrote nothing, so it is as transient as the loss.
+	 */
 	private static boolean isTransient(Throwable ex) {
 		for (Throwable t = ex; t != null; t = t.getCause()) {
 			if (t instanceof CannotGetJdbcConnectionException || t instanceof TransientDataAccessException
 					|| t instanceof PessimisticLockingFailureException || t instanceof SQLTransientException
-					|| t instanceof LockAcquisitionException) {
+					|| t instanceof SQLRecoverableException || t instanceof SQLNonTransientConnectionException
+					|| t instanceof LockAcquisitionException || t instanceof JDBCConnectionException
+					|| t instanceof CannotCreateTransactionException || isConnectionState(t)
+					|| (t instanceof TransactionException && t.getCause() instanceof SQLException)) {
 				return true;
 			}
 		}
 		return false;
+	}
+
+	/** Whether the database is what failed, so that {@link #database} answers it. */
+	static boolean isDatabaseFailure(Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (t instanceof DataAccessException || t instanceof PersistenceException || t instanceof SQLException
+					|| t instanceof CannotCreateTransactionException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean isConnectionState(Throwable ex) {
+		String state = (ex instanceof SQLException sql) ? sql.getSQLState() : null;
+		return state != null && (state.startsWith("08") || state.startsWith("57P0"));
 	}
 
 	private static HttpHeaders retryAfter() {

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.flarekit.core.model.AutomaticFields;
+import io.flarekit.core.query.CaseFolding;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.validation.Validator;
 import tools.jackson.databind.DeserializationFeature;
@@ -36,7 +37,8 @@ public class CrudServices {
 	private final Map<Class<?>, BaseService<?>> services = new ConcurrentHashMap<>();
 
 	CrudServices(EntityManagerFactory entityManagerFactory, PlatformTransactionManager transactionManager,
-			JsonMapper jsonMapper, Validator validator, ApiProperties properties, ObjectProvider<OwnerScope> owners) {
+			JsonMapper jsonMapper, Validator validator, ApiProperties properties, ObjectProvider<OwnerScope> owners,
+			CaseFolding folding) {
 		JsonMapper strictMapper = jsonMapper.rebuild()
 			.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 			.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -49,7 +51,7 @@ public class CrudServices {
 			.build();
 		this.parts = new ServiceParts(SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory),
 				new Transactions(transactionManager), strictMapper, validator, new AutomaticFields(Clock.systemUTC()),
-				properties, owners.getIfAvailable(() -> OwnerScope.NONE));
+				properties, owners.getIfAvailable(() -> OwnerScope.NONE), folding);
 	}
 
 	/**

@@ -39,9 +39,13 @@ class TimestampsTest extends IntegrationTest {
 		assertThat(stored).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3}");
 		assertThat(stored.replace(' ', 'T') + "Z").isEqualTo(
 				DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSX").withZone(ZoneOffset.UTC).format(served));
-		// SQLite's own clock agrees within a minute: both are UTC
-		String sqliteNow = this.jdbc.queryForObject("select strftime('%Y-%m-%d %H:%M:%f', 'now')", String.class);
-		assertThat(new UtcTimestampConverter().convertToEntityAttribute(sqliteNow)).isBetween(served.minusSeconds(60),
+		// the database's own clock, as the columns' defaults write it, agrees within a
+		// minute: both are UTC
+		String databaseNow = this.jdbc
+			.queryForObject(onPostgres() ? "select to_char((now() at time zone 'utc'), 'YYYY-MM-DD HH24:MI:SS.MS')"
+					: "select strftime('%Y-%m-%d %H:%M:%f', 'now')", String.class);
+		assertThat(databaseNow).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3}");
+		assertThat(new UtcTimestampConverter().convertToEntityAttribute(databaseNow)).isBetween(served.minusSeconds(60),
 				served.plusSeconds(60));
 	}
 

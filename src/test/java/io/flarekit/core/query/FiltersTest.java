@@ -86,6 +86,34 @@ class FiltersTest extends IntegrationTest {
 	}
 
 	@Test
+	void nullsComeFirstAscendingAndLastDescending() {
+		assertThat(sorted("[\"views\",\"ASC\"]")).containsExactly("delta", "Alpha", "Beta 100%", "Gamma_ray");
+		assertThat(sorted("[\"views\",\"DESC\"]")).containsExactly("Gamma_ray", "Beta 100%", "Alpha", "delta");
+		for (String direction : List.of("ASC", "DESC")) {
+			String sort = "sort=" + q("[\"views\",\"" + direction + "\"]");
+			assertThat(walk("/test-articles?cursor=&limit=1&" + sort)).as(direction)
+				.containsExactlyElementsOf(ids(get("/test-articles?" + sort).json()));
+		}
+	}
+
+	private List<String> sorted(String sort) {
+		List<String> titles = new ArrayList<>();
+		get("/test-articles?sort=" + q(sort)).json()
+			.forEach((article) -> titles.add(article.get("title").stringValue()));
+		return titles;
+	}
+
+	@Test
+	void searchIgnoresTheCaseOfNonAsciiLetters() {
+		article("Émile Zola", "DRAFT", 1);
+		article("ÅNGSTRÖM ΣΟΦΊΑ", "DRAFT", 2);
+		assertThat(titles("{\"q\":\"émile\"}")).containsExactly("Émile Zola");
+		assertThat(titles("{\"title_q\":\"ÉMILE ZOLA\"}")).containsExactly("Émile Zola");
+		assertThat(titles("{\"q\":\"ångström σοφία\"}")).containsExactly("ÅNGSTRÖM ΣΟΦΊΑ");
+		assertThat(titles("{\"title_q\":\"Ström\"}")).containsExactly("ÅNGSTRÖM ΣΟΦΊΑ");
+	}
+
+	@Test
 	void likeWildcardsInSearchesAreLiteral() {
 		assertThat(titles("{\"q\":\"%\"}")).containsExactly("Beta 100%");
 		assertThat(titles("{\"title_q\":\"_\"}")).containsExactly("Gamma_ray");

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
  * Keyset paging: following the {@code Link: rel="next"} headers visits every row once, in
@@ -88,7 +89,7 @@ class KeysetPagesTest extends IntegrationTest {
 	}
 
 	@Test
-	void nullableSortFieldsWalkInSqlitesNullOrderBothWays() {
+	void nullableSortFieldsWalkInTheNullOrderBothWays() {
 		for (int i = 0; i < 17; i++) {
 			create("/test-articles", "{\"title\":\"Article " + i + "\",\"views\":" + ((i % 3 == 0) ? "null" : i % 4)
 					+ ",\"status\":" + ((i % 2 == 0) ? "null" : "\"PUBLISHED\"") + "}");
@@ -168,6 +169,7 @@ class KeysetPagesTest extends IntegrationTest {
 	 */
 	@Test
 	void columnsThatCannotBeNullGetTheConditionThatSeeksTheIndex() {
+		assumeFalse(onPostgres(), "reads SQLite's query plans");
 		EntityModel<Article> articles = this.services.forEntity(Article.class).model();
 		assertThat(articles.isNullable("createdAt")).isFalse();
 		assertThat(articles.isNullable("title")).isFalse();

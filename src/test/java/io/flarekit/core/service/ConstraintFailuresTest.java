@@ -1,10 +1,5 @@
 package io.flarekit.core.service;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
-
 import io.flarekit.IntegrationTest;
 import io.flarekit.core.error.FieldError;
 import io.flarekit.core.error.ServiceException;
@@ -13,14 +8,15 @@ import io.flarekit.core.testentities.Article;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
  * A broken CHECK constraint is the client's 400 on the field it concerns; its expression
- * is the schema's business and never reaches the client. The failures are SQLite's own,
- * from a real database.
+ * is the schema's business and never reaches the client. The failures are the test
+ * database's own (SQLite's or PostgreSQL's, which names only the constraint).
  */
 class ConstraintFailuresTest extends IntegrationTest {
 
@@ -28,7 +24,7 @@ class ConstraintFailuresTest extends IntegrationTest {
 	private CrudServices services;
 
 	@Test
-	void aBrokenCheckNamesTheFieldItConstrainsWithoutEchoingTheExpression() throws SQLException {
+	void aBrokenCheckNamesTheFieldItConstrainsWithoutEchoingTheExpression() {
 		ServiceException failure = translate("create table t (views integer check (views < 1000))",
 				"insert into t values (5000)");
 		assertThat(failure.getStatus().value()).isEqualTo(400);
@@ -38,7 +34,7 @@ class ConstraintFailuresTest extends IntegrationTest {
 	}
 
 	@Test
-	void aBrokenCheckOnNoKnownColumnConcernsTheBody() throws SQLException {
+	void aBrokenCheckOnNoKnownColumnConcernsTheBody() {
 		ServiceException failure = translate(
 				"create table t (a integer, b integer, constraint secret_rule check (a < b))",
 				"insert into t values (2, 1)");
@@ -46,17 +42,19 @@ class ConstraintFailuresTest extends IntegrationTest {
 		assertThat(failure.getMessage() + failure.getDetails()).doesNotContain("secret_rule").doesNotContain("a < b");
 	}
 
-	private ServiceException translate(String table, String insert) throws SQLException {
+	private ServiceException translate(String table, String insert) {
 		EntityModel<Article> articles = this.services.forEntity(Article.class).model();
-		try (Connection connection = DriverManager.getConnection("jdbc:sqlite::memory:");
-				Statement statement = connection.createStatement()) {
-			statement.execute(table);
-			statement.execute(insert);
+		try {
+			this.jdbc.execute(table);
+			this.jdbc.execute(insert);
 		}
-		catch (SQLException ex) {
-			return ConstraintFailures.translate(new RuntimeException(ex), articles, false).orElseThrow();
+		catch (DataAccessException ex) {
+			return ConstraintFailures.translate(ex, articles, false).orElseThrow();
 		}
-		return fail("SQLite accepted a row that breaks the CHECK constraint");
+		finally {
+			this.jdbc.execute("drop table if exists t");
+		}
+		return fail("The database accepted a row that breaks the CHECK constraint");
 	}
 
 }

@@ -41,7 +41,8 @@ class VersionedWritesTest extends IntegrationTest {
 	}
 
 	private Map<String, Object> row() {
-		return this.jdbc.queryForMap("select name, version, deleted_at from users where id = ?", this.id);
+		return this.jdbc.queryForMap(
+				"select name, cast(version as integer) as version, deleted_at from users where id = ?", this.id);
 	}
 
 	private static void assertPreconditionFailed(Throwable ex) {

@@ -29,7 +29,8 @@ class ConditionalRequestsTest extends IntegrationTest {
 
 	/** The row as the database holds it: name, version and whether it is soft-deleted. */
 	private Map<String, Object> row(String id) {
-		return this.jdbc.queryForMap("select name, version, deleted_at from users where id = ?", id);
+		return this.jdbc
+			.queryForMap("select name, cast(version as integer) as version, deleted_at from users where id = ?", id);
 	}
 
 	private Response patch(String path, String json, String ifMatch) {
