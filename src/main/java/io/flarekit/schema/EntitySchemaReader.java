@@ -20,7 +20,6 @@ import org.hibernate.boot.model.relational.Namespace;
 import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.cfg.AvailableSettings;
-import org.hibernate.community.dialect.SQLiteDialect;
 import org.hibernate.mapping.Column;
 import org.hibernate.mapping.ForeignKey;
 import org.hibernate.mapping.Index;
@@ -57,17 +56,18 @@ final class EntitySchemaReader {
 	 * @return their schema
 	 */
 	static Schema read(Collection<Class<?>> classes) {
-		return readWithRenames(classes).schema();
+		return readWithRenames(classes, new SqliteVendor()).schema();
 	}
 
 	/**
 	 * The schema of a set of entities and the renames they declare.
 	 * @param classes the entity classes, and any auto-applied attribute converters
+	 * @param vendor the database whose types and defaults the schema is in
 	 * @return their schema and renames
 	 */
-	static Result readWithRenames(Collection<Class<?>> classes) {
+	static Result readWithRenames(Collection<Class<?>> classes, Vendor vendor) {
 		StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
-			.applySetting(AvailableSettings.DIALECT, SQLiteDialect.class.getName())
+			.applySetting(AvailableSettings.DIALECT, vendor.hibernateDialect())
 			.applySetting(AvailableSettings.ALLOW_METADATA_ON_BOOT, false)
 			.applySetting(AvailableSettings.PHYSICAL_NAMING_STRATEGY,
 					CamelCaseToUnderscoresNamingStrategy.class.getName())
@@ -82,7 +82,7 @@ final class EntitySchemaReader {
 			for (Namespace namespace : metadata.getDatabase().getNamespaces()) {
 				for (Table table : namespace.getTables()) {
 					Schema.Table read = table(table, metadata,
-							declaredIndexes.getOrDefault(name(table.getName()), List.of()));
+							declaredIndexes.getOrDefault(name(table.getName()), List.of()), vendor);
 					tables.put(read.name(), read);
 				}
 			}
@@ -124,7 +124,7 @@ final class EntitySchemaReader {
 		return indexes;
 	}
 
-	private static Schema.Table table(Table table, Metadata metadata, List<TableIndex> declared) {
+	private static Schema.Table table(Table table, Metadata metadata, List<TableIndex> declared, Vendor vendor) {
 		String tableName = name(table.getName());
 		List<String> primaryKey = (table.getPrimaryKey() != null)
 				? table.getPrimaryKey().getColumns().stream().map((column) -> name(column.getName())).toList()
@@ -132,8 +132,8 @@ final class EntitySchemaReader {
 		List<Schema.Column> columns = new ArrayList<>();
 		for (Column column : table.getColumns()) {
 			boolean notNull = !column.isNullable() || primaryKey.contains(name(column.getName()));
-			columns.add(new Schema.Column(name(column.getName()), Schema.affinity(column.getSqlType(metadata)), notNull,
-					Schema.normalize(column.getDefaultValue())));
+			columns.add(new Schema.Column(name(column.getName()), vendor.columnType(column.getSqlType(metadata)),
+					notNull, vendor.columnDefault(column.getDefaultValue())));
 		}
 		List<Schema.ForeignKey> foreignKeys = new ArrayList<>();
 		for (ForeignKey foreignKey : table.getForeignKeyCollection()) {

@@ -29,6 +29,19 @@ final class MigrationPlanner {
 	}
 
 	static List<Change> plan(Schema current, Schema target) {
+		List<Change> changes = new ArrayList<>(createTables(current, target));
+		for (Schema.Table table : target.parentsFirst(target.tables().keySet())) {
+			current.table(table.name()).ifPresent((existing) -> changes.addAll(alter(existing, table)));
+		}
+		changes.addAll(dropTables(current, target));
+		return changes;
+	}
+
+	/**
+	 * Creates the tables of the target that the current schema lacks, with their indexes,
+	 * parents first: the same statements on every database.
+	 */
+	static List<Change> createTables(Schema current, Schema target) {
 		List<Change> changes = new ArrayList<>();
 		for (Schema.Table table : target.parentsFirst(target.tables().keySet())) {
 			if (current.table(table.name()).isEmpty()) {
@@ -38,9 +51,12 @@ final class MigrationPlanner {
 				changes.add(new Change("create table " + table.name(), statements, null, false));
 			}
 		}
-		for (Schema.Table table : target.parentsFirst(target.tables().keySet())) {
-			current.table(table.name()).ifPresent((existing) -> changes.addAll(alter(existing, table)));
-		}
+		return changes;
+	}
+
+	/** Drops the tables the target no longer has, children first. */
+	static List<Change> dropTables(Schema current, Schema target) {
+		List<Change> changes = new ArrayList<>();
 		List<Schema.Table> dropped = new ArrayList<>(current.parentsFirst(current.tables()
 			.keySet()
 			.stream()
@@ -152,12 +168,25 @@ final class MigrationPlanner {
 	}
 
 	private static List<Change> indexChanges(Schema.Table current, Schema.Table target) {
+		List<Change> changes = new ArrayList<>(indexDrops(current, target));
+		changes.addAll(indexCreates(current, target));
+		return changes;
+	}
+
+	/** Drops the indexes of a table that the target lacks or has otherwise. */
+	static List<Change> indexDrops(Schema.Table current, Schema.Table target) {
 		List<Change> changes = new ArrayList<>();
 		for (Schema.Index index : current.indexes().values()) {
 			if (!index.equals(target.indexes().get(index.name()))) {
 				changes.add(Change.of("drop index " + index.name(), SqlText.dropIndex(index.name())));
 			}
 		}
+		return changes;
+	}
+
+	/** Creates the indexes of the target that a table lacks or has otherwise. */
+	static List<Change> indexCreates(Schema.Table current, Schema.Table target) {
+		List<Change> changes = new ArrayList<>();
 		for (Schema.Index index : target.indexes().values()) {
 			if (!index.equals(current.indexes().get(index.name()))) {
 				changes.add(Change.of("create index " + index.name(), SqlText.createIndex(target.name(), index)));
@@ -166,7 +195,7 @@ final class MigrationPlanner {
 		return changes;
 	}
 
-	private static Map<String, Schema.Column> byName(Schema.Table table) {
+	static Map<String, Schema.Column> byName(Schema.Table table) {
 		Map<String, Schema.Column> columns = new LinkedHashMap<>();
 		table.columns().forEach((column) -> columns.put(column.name(), column));
 		return columns;

@@ -24,25 +24,40 @@ import org.springframework.util.ClassUtils;
 /**
  * The migration commands, run with Maven from the project folder:
  * <ul>
- * <li>{@code ./mvnw compile exec:java@generate-migration -Dname=add_products} writes the
- * next migration for every difference between the entities and the migrations
- * ({@code -DallowDestructive=true} lets it drop or narrow);</li>
- * <li>{@code ./mvnw compile exec:java@check-migrations} fails when they differ;</li>
+ * <li>{@code ./mvnw test-compile exec:java@generate-migration -Dname=add_products} writes
+ * the next migration of each database for every difference between the entities and its
+ * migrations ({@code -DallowDestructive=true} lets it drop or narrow);</li>
+ * <li>{@code ./mvnw test-compile exec:java@check-migrations} fails when they differ;</li>
  * <li>{@code ./mvnw compile exec:java@migrate} applies pending migrations to the
  * configured database without starting the web server.</li>
  * </ul>
  * The Flarekit counterpart of {@code npx flarekit build:migrations} and
- * {@code migrate:d1:local}.
+ * {@code migrate:d1:local}. Generating and checking prove migrations on scratch
+ * databases, PostgreSQL's included, which the service's jar does not carry: Maven runs
+ * them through a class of the tests that supplies the tests' embedded PostgreSQL
+ * ({@code io.flarekit.schema.MigrationCommands}).
  */
 public final class MigrationTool {
 
-	/** Where the project keeps its migrations, relative to the project folder. */
+	/**
+	 * Where the project keeps its migrations, one folder per database, relative to the
+	 * project folder.
+	 */
 	public static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
 
 	private MigrationTool() {
 	}
 
 	public static void main(String[] args) {
+		run(args, List.of());
+	}
+
+	/**
+	 * Runs a command.
+	 * @param args the command and its arguments
+	 * @param vendors the databases to generate and check migrations for
+	 */
+	static void run(String[] args, List<Vendor> vendors) {
 		String command = (args.length > 0) ? args[0] : "";
 		if (!command.equals("migrate")) {
 			LoggingSystem logging = LoggingSystem.get(MigrationTool.class.getClassLoader());
@@ -51,24 +66,33 @@ public final class MigrationTool {
 		}
 		Path migrations = Path.of(System.getProperty("migrations", MIGRATIONS.toString()));
 		switch (command) {
-			case "generate" -> generate(migrations);
-			case "check" -> check(migrations);
+			case "generate" -> generate(generator(migrations, vendors));
+			case "check" -> check(generator(migrations, vendors));
 			case "migrate" -> migrate(args);
 			default -> throw new IllegalArgumentException("Use one of: generate, check, migrate");
 		}
 	}
 
-	private static void generate(Path migrations) {
-		MigrationGenerator generator = new MigrationGenerator(migrations, applicationEntities());
+	private static MigrationGenerator generator(Path migrations, List<Vendor> vendors) {
+		if (vendors.isEmpty()) {
+			throw new IllegalStateException("Generating and checking migrations needs a scratch PostgreSQL: run "
+					+ MigrationGenerator.GENERATE_COMMAND + " or ./mvnw test-compile exec:java@check-migrations");
+		}
+		return new MigrationGenerator(migrations, vendors, applicationEntities());
+	}
+
+	private static void generate(MigrationGenerator generator) {
 		try {
 			MigrationGenerator.Result result = generator.generate(System.getProperty("name"),
 					Boolean.getBoolean("allowDestructive"));
-			if (result.file().isEmpty()) {
+			if (result.written().isEmpty()) {
 				System.out.println("Nothing to do: the migrations already give the entities' schema.");
 				return;
 			}
-			System.out.println("Wrote " + result.file().get() + ":");
-			result.changes().forEach((change) -> System.out.println("  - " + change));
+			result.written().forEach((file, changes) -> {
+				System.out.println("Wrote " + file + ":");
+				changes.forEach((change) -> System.out.println("  - " + change));
+			});
 		}
 		catch (MigrationGenerator.RefusedException ex) {
 			System.err.println(ex.getMessage());
@@ -76,8 +100,8 @@ public final class MigrationTool {
 		}
 	}
 
-	private static void check(Path migrations) {
-		List<String> differences = new MigrationGenerator(migrations, applicationEntities()).check();
+	private static void check(MigrationGenerator generator) {
+		List<String> differences = generator.check();
 		if (differences.isEmpty()) {
 			System.out.println("The migrations give exactly the entities' schema.");
 			return;

@@ -1,7 +1,5 @@
 package io.flarekit.schema;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,39 +15,54 @@ import java.util.Optional;
 
 import org.flywaydb.core.Flyway;
 
-import org.springframework.util.FileSystemUtils;
-
 /**
- * A throw-away SQLite database in a temporary folder, with foreign keys on as in the
- * service, to which migrations are applied by Flyway exactly as the service applies them.
+ * A throw-away database of one {@link Vendor}, to which migrations are applied by Flyway
+ * exactly as the service applies them.
  */
 final class ScratchDatabase implements AutoCloseable {
 
-	private final Path folder;
+	private final Vendor vendor;
 
 	private final String url;
 
-	private ScratchDatabase(Path folder) {
-		this.folder = folder;
-		this.url = "jdbc:sqlite:" + folder.resolve("scratch.db") + "?foreign_keys=true";
+	private final String user;
+
+	private final String password;
+
+	private final Runnable cleanUp;
+
+	/**
+	 * A scratch database.
+	 * @param vendor its product
+	 * @param url its JDBC URL
+	 * @param user the user, or null
+	 * @param password the password, or null
+	 * @param cleanUp what throws it away
+	 */
+	ScratchDatabase(Vendor vendor, String url, String user, String password, Runnable cleanUp) {
+		this.vendor = vendor;
+		this.url = url;
+		this.user = user;
+		this.password = password;
+		this.cleanUp = cleanUp;
 	}
 
+	/** A new SQLite scratch database, for callers that know no vendor. */
 	static ScratchDatabase create() {
-		try {
-			return new ScratchDatabase(Files.createTempDirectory("flarekit-migration-"));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return new SqliteVendor().newScratch();
 	}
 
 	/**
-	 * Applies the migrations of a folder that are not applied yet.
+	 * Applies the migrations of a folder that are not applied yet; a folder that does not
+	 * exist holds none.
 	 * @param migrations a folder of Flyway migrations
 	 */
 	void migrate(Path migrations) {
+		if (!Files.isDirectory(migrations)) {
+			return;
+		}
 		Flyway.configure()
-			.dataSource(this.url, null, null)
+			.dataSource(this.url, this.user, this.password)
 			.locations("filesystem:" + migrations.toAbsolutePath())
 			.cleanDisabled(true)
 			.load()
@@ -58,7 +71,7 @@ final class ScratchDatabase implements AutoCloseable {
 
 	Schema schema() {
 		try (Connection connection = connect()) {
-			return DatabaseSchemaReader.read(connection);
+			return this.vendor.read(connection);
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Cannot read the scratch database: " + ex.getMessage(), ex);
@@ -94,8 +107,9 @@ final class ScratchDatabase implements AutoCloseable {
 				try (PreparedStatement insert = connection.prepareStatement(sql)) {
 					for (int row = 1; row <= rowsPerTable; row++) {
 						for (int i = 0; i < names.size(); i++) {
-							insert.setObject(i + 1,
-									sampleValue(table, target.table(table.name()), table.columns().get(i), row));
+							Schema.Column column = table.columns().get(i);
+							insert.setObject(i + 1, this.vendor.sampleValue(column, row,
+									isKey(table, target.table(table.name()), column)));
 						}
 						insert.executeUpdate();
 					}
@@ -109,29 +123,11 @@ final class ScratchDatabase implements AutoCloseable {
 		}
 	}
 
-	private static Object sampleValue(Schema.Table table, Optional<Schema.Table> target, Schema.Column column,
-			int row) {
+	private static boolean isKey(Schema.Table table, Optional<Schema.Table> target, Schema.Column column) {
 		List<Schema.ForeignKey> foreignKeys = new ArrayList<>(table.foreignKeys());
 		target.ifPresent((future) -> foreignKeys.addAll(future.foreignKeys()));
-		for (Schema.ForeignKey foreignKey : foreignKeys) {
-			if (foreignKey.columns().contains(column.name())) {
-				return column.type().equals("integer") ? (Object) row : sampleKey(row);
-			}
-		}
-		if (table.primaryKey().contains(column.name())) {
-			return column.type().equals("integer") ? (Object) row : sampleKey(row);
-		}
-		return switch (column.type()) {
-			case "integer" -> row;
-			case "real", "numeric" -> row + 0.5;
-			case "blob" -> new byte[] { (byte) row };
-			default -> column.name() + "-" + row;
-		};
-	}
-
-	/** The key of sample row {@code row} in every table, so that foreign keys find it. */
-	private static Object sampleKey(int row) {
-		return "sample-" + row;
+		return table.primaryKey().contains(column.name())
+				|| foreignKeys.stream().anyMatch((foreignKey) -> foreignKey.columns().contains(column.name()));
 	}
 
 	Map<String, Long> rowCounts() {
@@ -151,40 +147,24 @@ final class ScratchDatabase implements AutoCloseable {
 		return counts;
 	}
 
-	/**
-	 * What {@code pragma integrity_check} and {@code pragma foreign_key_check} report;
-	 * empty when all is well.
-	 */
+	/** What the product's own checks report; empty when all is well. */
 	List<String> integrityProblems() {
-		List<String> problems = new ArrayList<>();
-		try (Connection connection = connect(); Statement statement = connection.createStatement()) {
-			try (var result = statement.executeQuery("pragma integrity_check")) {
-				while (result.next()) {
-					if (!"ok".equals(result.getString(1))) {
-						problems.add("integrity: " + result.getString(1));
-					}
-				}
-			}
-			try (var result = statement.executeQuery("pragma foreign_key_check")) {
-				while (result.next()) {
-					problems.add("foreign key: row " + result.getLong(2) + " of " + result.getString(1)
-							+ " references a missing row of " + result.getString(3));
-				}
-			}
+		try (Connection connection = connect()) {
+			return this.vendor.integrityProblems(connection);
 		}
 		catch (SQLException ex) {
-			problems.add(ex.getMessage());
+			return List.of(ex.getMessage());
 		}
-		return problems;
 	}
 
 	Connection connect() throws SQLException {
-		return DriverManager.getConnection(this.url);
+		return (this.user != null) ? DriverManager.getConnection(this.url, this.user, this.password)
+				: DriverManager.getConnection(this.url);
 	}
 
 	@Override
 	public void close() {
-		FileSystemUtils.deleteRecursively(this.folder.toFile());
+		this.cleanUp.run();
 	}
 
 }

@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Writes the SQLite statements of a migration from the normalized schema model.
+ * Writes the statements of a migration from the normalized schema model, in the SQL that
+ * SQLite and PostgreSQL share.
  */
 final class SqlText {
 
@@ -46,11 +47,15 @@ final class SqlText {
 			lines.add("primary key (" + columnList(table.primaryKey()) + ")");
 		}
 		for (Schema.ForeignKey foreignKey : table.foreignKeys()) {
-			lines.add("foreign key (" + columnList(foreignKey.columns()) + ") references "
-					+ quote(foreignKey.referencedTable()) + " (" + columnList(foreignKey.referencedColumns()) + ")"
-					+ (foreignKey.onDelete().equals("no action") ? "" : " on delete " + foreignKey.onDelete()));
+			lines.add(foreignKey(foreignKey));
 		}
 		return "create table " + quote(name) + " (\n    " + String.join(",\n    ", lines) + "\n);";
+	}
+
+	static String foreignKey(Schema.ForeignKey foreignKey) {
+		return "foreign key (" + columnList(foreignKey.columns()) + ") references "
+				+ quote(foreignKey.referencedTable()) + " (" + columnList(foreignKey.referencedColumns()) + ")"
+				+ (foreignKey.onDelete().equals("no action") ? "" : " on delete " + foreignKey.onDelete());
 	}
 
 	static String column(Schema.Column column) {

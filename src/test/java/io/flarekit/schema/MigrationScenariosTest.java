@@ -38,7 +38,7 @@ class MigrationScenariosTest {
 
 	@BeforeEach
 	void database() throws Exception {
-		this.migrations = Files.createDirectories(this.folder.resolve("migrations"));
+		this.migrations = Files.createDirectories(this.folder.resolve("migrations/sqlite"));
 		Connection connection = DriverManager
 			.getConnection("jdbc:sqlite:" + this.folder.resolve("app.db") + "?foreign_keys=true");
 		this.db = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
@@ -71,7 +71,7 @@ class MigrationScenariosTest {
 	private MigrationGenerator generator(Class<?>... entities) {
 		List<Class<?>> classes = new ArrayList<>(List.of(entities));
 		classes.add(UtcTimestampConverter.class);
-		return new MigrationGenerator(this.migrations, classes);
+		return new MigrationGenerator(this.migrations.getParent(), List.of(new SqliteVendor()), classes);
 	}
 
 	private String sql(MigrationGenerator.Result result) throws Exception {
@@ -256,9 +256,9 @@ class MigrationScenariosTest {
 	void checkFailsOnDriftAndPassesAfterGenerate() {
 		evolve("create_products", false, Scenario.ProductV1.class);
 		assertThat(generator(Scenario.ProductV2.class).check())
-			.containsExactly("products: column description is missing");
+			.containsExactly("sqlite: products: column description is missing");
 		assertThat(generator(Scenario.ProductV1.class, Scenario.Account.class).check())
-			.containsExactly("table accounts is missing");
+			.containsExactly("sqlite: table accounts is missing");
 		evolve("add_description", false, Scenario.ProductV2.class);
 		assertThat(generator(Scenario.ProductV2.class).check()).isEmpty();
 	}

@@ -15,8 +15,8 @@ import io.flarekit.users.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import org.springframework.util.FileSystemUtils;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -38,17 +38,24 @@ class ProjectMigrationsTest {
 
 	@Test
 	void theMigrationsGiveExactlyTheEntitiesSchema() {
-		List<String> differences = new MigrationGenerator(MigrationTool.MIGRATIONS, MigrationTool.applicationEntities())
+		List<String> differences = new MigrationGenerator(MigrationTool.MIGRATIONS, MigrationCommands.vendors(),
+				MigrationTool.applicationEntities())
 			.check();
 		assertThat(differences)
 			.as("Entities and migrations differ; write the migration with " + MigrationGenerator.GENERATE_COMMAND)
 			.isEmpty();
 	}
 
-	@Test
-	void theTestEntitiesTablesMatchTheTestEntities() throws Exception {
-		Path testTables = Path.of("src/test/resources/db/migration/R__test_entities.sql");
-		try (ScratchDatabase scratch = ScratchDatabase.create();
+	@ParameterizedTest
+	@ValueSource(strings = { "sqlite", "postgresql" })
+	void theTestEntitiesTablesMatchTheTestEntities(String folder) throws Exception {
+		Vendor vendor = MigrationCommands.vendors()
+			.stream()
+			.filter((candidate) -> candidate.folder().equals(folder))
+			.findFirst()
+			.orElseThrow();
+		Path testTables = Path.of("src/test/resources/db/migration", folder, "R__test_entities.sql");
+		try (ScratchDatabase scratch = vendor.newScratch();
 				Connection connection = scratch.connect();
 				Statement statement = connection.createStatement()) {
 			for (String sql : Files.readString(testTables).replaceAll("(?m)^--.*$", "").split(";")) {
@@ -56,10 +63,9 @@ class ProjectMigrationsTest {
 					statement.execute(sql);
 				}
 			}
-			assertThat(
-					DatabaseSchemaReader.read(connection)
-						.differencesFrom(EntitySchemaReader
-							.read(List.of(Article.class, Tag.class, Note.class, UtcTimestampConverter.class))))
+			List<Class<?>> entities = List.of(Article.class, Tag.class, Note.class, UtcTimestampConverter.class);
+			assertThat(vendor.read(connection)
+				.differencesFrom(vendor.target(EntitySchemaReader.readWithRenames(entities, vendor).schema())))
 				.isEmpty();
 		}
 	}
@@ -72,7 +78,7 @@ class ProjectMigrationsTest {
 
 	@Test
 	void everyMigrationIsGenerated() throws Exception {
-		try (var files = Files.list(MigrationTool.MIGRATIONS)) {
+		try (var files = Files.walk(MigrationTool.MIGRATIONS)) {
 			for (Path file : files.filter((f) -> f.toString().endsWith(".sql")).toList()) {
 				assertThat(Files.readString(file)).as(file.toString())
 					.startsWith("-- Generated from the entity classes");
@@ -83,24 +89,22 @@ class ProjectMigrationsTest {
 	@Test
 	void checkFailsOnDriftAndGenerateFixesIt() throws Exception {
 		Path migrations = this.folder.resolve("migrations");
-		FileSystemUtils.copyRecursively(MigrationTool.MIGRATIONS, migrations);
-		try (var files = Files.list(migrations)) {
-			for (Path file : files.toList()) {
-				Files.delete(file);
-			}
-		}
+		Files.createDirectories(migrations);
 		System.setProperty("migrations", migrations.toString());
-		assertThatThrownBy(() -> MigrationTool.main(new String[] { "check" }))
+		assertThatThrownBy(() -> MigrationCommands.main(new String[] { "check" }))
 			.hasMessageContaining("The entities and the migrations differ");
 		System.setProperty("name", "create_everything");
-		MigrationTool.main(new String[] { "generate" });
-		MigrationTool.main(new String[] { "check" });
-		try (var files = Files.list(migrations)) {
-			assertThat(files.map((file) -> file.getFileName().toString())).containsExactly("V1__create_everything.sql");
+		MigrationCommands.main(new String[] { "generate" });
+		MigrationCommands.main(new String[] { "check" });
+		for (String vendor : List.of("sqlite", "postgresql")) {
+			try (var files = Files.list(migrations.resolve(vendor))) {
+				assertThat(files.map((file) -> file.getFileName().toString())).as(vendor)
+					.containsExactly("V1__create_everything.sql");
+			}
 		}
-		MigrationTool.main(new String[] { "generate" });
-		try (var files = Files.list(migrations)) {
-			assertThat(files.count()).as("nothing to do writes nothing").isEqualTo(1);
+		MigrationCommands.main(new String[] { "generate" });
+		try (var files = Files.walk(migrations)) {
+			assertThat(files.filter(Files::isRegularFile).count()).as("nothing to do writes nothing").isEqualTo(2);
 		}
 	}
 

@@ -37,7 +37,7 @@ class UserListPlanTest extends IntegrationTest {
 	@BeforeEach
 	void migrate() {
 		this.url = "jdbc:sqlite:" + this.data.resolve("flarekit.db");
-		Flyway.configure().dataSource(this.url, null, null).locations("classpath:db/migration").load().migrate();
+		Flyway.configure().dataSource(this.url, null, null).locations("classpath:db/migration/sqlite").load().migrate();
 	}
 
 	@Test
