@@ -1,5 +1,5 @@
 -- Generated from the entity classes by
---   ./mvnw compile exec:java@generate-migration -Dname=blobs_and_job_locks
+--   ./mvnw test-compile exec:java@generate-migration -Dname=blobs_and_job_locks
 -- Do not edit: change the entities and generate again.
 
 -- create table blobs
