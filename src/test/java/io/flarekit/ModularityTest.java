@@ -14,6 +14,10 @@ import io.flarekit.core.query.Range;
 import io.flarekit.core.service.ApiProperties;
 import io.flarekit.core.service.BaseService;
 import io.flarekit.core.web.ResourceController;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.modulith.core.ApplicationModule;
@@ -22,9 +26,9 @@ import org.springframework.modulith.core.ApplicationModules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The package rules: {@code core} never uses a feature or {@code system}, no module
- * reaches into another's internals or forms a cycle, and the core's rooms offer other
- * packages only the types marked {@code @NamedInterface}.
+ * The package rules: {@code core} never uses a feature, {@code system} or a database's
+ * driver or package, no module reaches into another's internals or forms a cycle, and the
+ * core's rooms offer other packages only the types marked {@code @NamedInterface}.
  */
 class ModularityTest {
 
@@ -33,6 +37,20 @@ class ModularityTest {
 	@Test
 	void modulesRespectTheirBoundaries() {
 		MODULES.verify();
+	}
+
+	@Test
+	void theCoreKnowsNoDatabase() {
+		JavaClasses core = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+			.importPackages("io.flarekit.core");
+		ArchRuleDefinition.noClasses()
+			.that()
+			.resideInAPackage("io.flarekit.core..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.sqlite..", "org.postgresql..", "io.flarekit.sqlite..", "io.flarekit.postgresql..",
+					"org.hibernate.community.dialect..")
+			.check(core);
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package io.flarekit.system;
 
 import java.util.Map;
 
+import io.flarekit.sqlite.DatabaseProperties;
 import io.flarekit.storage.StorageProperties;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

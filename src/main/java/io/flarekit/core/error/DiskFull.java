@@ -1,16 +1,16 @@
 package io.flarekit.core.error;
 
 import java.io.IOException;
-
-import org.sqlite.SQLiteErrorCode;
-import org.sqlite.SQLiteException;
+import java.sql.SQLException;
 
 import org.springframework.modulith.NamedInterface;
 
 /**
- * Recognizes a full disk, wherever it surfaced: SQLite's {@code SQLITE_FULL}, or a file
- * write that failed with {@code ENOSPC} or {@code EDQUOT}. Java gives no type for the
- * latter, only the operating system's message, so that is what is matched.
+ * Recognizes a full disk, wherever it surfaced: the database's own report of it (as
+ * {@link DatabaseErrors} reads it: SQLite's {@code SQLITE_FULL}, PostgreSQL's
+ * {@code 53100}), or a file write that failed with {@code ENOSPC} or {@code EDQUOT}. Java
+ * gives no type for the latter, only the operating system's message, so that is what is
+ * matched.
  */
 @NamedInterface("error")
 public final class DiskFull {
@@ -25,7 +25,8 @@ public final class DiskFull {
 	 */
 	public static boolean isCause(Throwable ex) {
 		for (Throwable t = ex; t != null; t = t.getCause()) {
-			if (t instanceof SQLiteException sqlite && sqlite.getResultCode() == SQLiteErrorCode.SQLITE_FULL) {
+			if (t instanceof SQLException sql
+					&& DatabaseErrors.installed().stream().anyMatch((database) -> database.isDiskFull(sql))) {
 				return true;
 			}
 			if (t instanceof IOException && t.getMessage() != null

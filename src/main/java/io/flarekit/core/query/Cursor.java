@@ -82,10 +82,11 @@ public record Cursor(SortOrder sort, JsonNode value, String id) {
 	}
 
 	/**
-	 * The rows after this cursor in its order. SQLite puts nulls first in ascending order
-	 * and last in descending order; the conditions follow that, and for a column that
-	 * cannot be null they take the form {@code key <= v and (key < v or id < last)} that
-	 * SQLite answers with one range of the {@code (key, id)} index.
+	 * The rows after this cursor in its order. Nulls come first in ascending order and
+	 * last in descending order ({@link SortOrder#toSort} asks every database for that);
+	 * the conditions follow it, and for a column that cannot be null they take the form
+	 * {@code key <= v and (key < v or id < last)} that SQLite answers with one range of
+	 * the {@code (key, id)} index.
 	 * @param model the entity's model
 	 * @param mapper converts the JSON value to the attribute's type
 	 * @return the condition

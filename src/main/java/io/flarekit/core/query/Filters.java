@@ -85,9 +85,12 @@ final class Filters<E> {
 
 	private final JsonMapper mapper;
 
-	Filters(EntityModel<E> model, JsonMapper strictMapper) {
+	private final CaseFolding folding;
+
+	Filters(EntityModel<E> model, JsonMapper strictMapper, CaseFolding folding) {
 		this.model = model;
 		this.mapper = strictMapper;
+		this.folding = folding;
 	}
 
 	/**
@@ -199,7 +202,7 @@ final class Filters<E> {
 			String pattern = containsPattern(condition.value().stringValue());
 			return cb.or(this.model.textAttributes()
 				.stream()
-				.map((attribute) -> cb.like(cb.lower(root.get(attribute)), pattern, '\\'))
+				.map((attribute) -> cb.like(this.folding.lower(cb, root.get(attribute)), pattern, '\\'))
 				.toArray(Predicate[]::new));
 		}
 		Path<Object> path = root.get(condition.field());
@@ -212,7 +215,7 @@ final class Filters<E> {
 			case GTE -> cb.greaterThanOrEqualTo((Expression) path, (Comparable) convert(value, type));
 			case LT -> cb.lessThan((Expression) path, (Comparable) convert(value, type));
 			case LTE -> cb.lessThanOrEqualTo((Expression) path, (Comparable) convert(value, type));
-			case Q -> cb.like(cb.lower((Expression) path), containsPattern(value.stringValue()), '\\');
+			case Q -> cb.like(this.folding.lower(cb, (Expression) path), containsPattern(value.stringValue()), '\\');
 		};
 	}
 
@@ -251,15 +254,8 @@ final class Filters<E> {
 		return value.isNull() ? null : this.mapper.treeToValue(value, type);
 	}
 
-	/** Lower case as SQLite's lower() makes it: ASCII letters only. */
-	private static String asciiLowerCase(String text) {
-		StringBuilder lower = new StringBuilder(text.length());
-		text.chars().forEach((c) -> lower.append((char) ((c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c)));
-		return lower.toString();
-	}
-
 	private static String containsPattern(String text) {
-		String escaped = asciiLowerCase(text).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+		String escaped = CaseFolding.lowerCase(text).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 		return "%" + escaped + "%";
 	}
 

@@ -53,12 +53,14 @@ public final class ListQueries<E> {
 	 * @param maxPageSize the most rows one page has
 	 * @param countCacheTtl how long a total may be reused, see {@link #written}
 	 * @param owners whose records the caller may reach
+	 * @param folding how the database lowers text for searches
 	 */
 	public ListQueries(EntityModel<E> model, EntityManager entityManager, JsonMapper strictMapper,
-			TransactionTemplate reads, int maxPageSize, Duration countCacheTtl, OwnerScope owners) {
+			TransactionTemplate reads, int maxPageSize, Duration countCacheTtl, OwnerScope owners,
+			CaseFolding folding) {
 		this.model = model;
 		this.repository = new CountingRepository<>(model.type(), entityManager);
-		this.filters = new Filters<>(model, strictMapper);
+		this.filters = new Filters<>(model, strictMapper, folding);
 		this.mapper = strictMapper;
 		this.reads = reads;
 		this.maxPageSize = maxPageSize;
@@ -115,7 +117,7 @@ public final class ListQueries<E> {
 		Map<String, ?> conditions = (filter != null) ? filter : Map.of();
 		Specification<E> specification = listCondition(sort, conditions, includeDeleted, embed);
 		Range capped = range.cappedAt(this.maxPageSize);
-		OffsetPageable page = new OffsetPageable(capped.start(), (int) capped.size(), sort.toSort());
+		OffsetPageable page = new OffsetPageable(capped.start(), (int) capped.size(), sort.toSort(this.model));
 		List<E> rows = read(() -> this.repository.findPage(specification, page));
 		long total;
 		if (!rows.isEmpty() && rows.size() < capped.size()) {
@@ -183,7 +185,7 @@ public final class ListQueries<E> {
 			specification = specification.and(cursor.toSpecification(this.model, this.mapper));
 		}
 		// one row more than asked tells whether there is a next page
-		OffsetPageable page = new OffsetPageable(0, size + 1, sort.toSort());
+		OffsetPageable page = new OffsetPageable(0, size + 1, sort.toSort(this.model));
 		Specification<E> condition = specification;
 		List<E> rows = read(() -> this.repository.findPage(condition, page));
 		if (rows.size() <= size) {

@@ -26,8 +26,19 @@ public record SortOrder(String field, Sort.Direction direction) {
 				"'" + this.field + "' is not a field of " + model.name() + " to sort by");
 	}
 
-	Sort toSort() {
-		Sort sort = Sort.by(this.direction, this.field);
+	/**
+	 * The order in SQL terms. On a field that may be null, the nulls come first in
+	 * ascending order and last in descending order, on every database (SQLite does so by
+	 * itself, PostgreSQL the other way round), as {@link Cursor} expects; on a field that
+	 * cannot, no null order is asked, so that each database reads its index as it is.
+	 * @param model the entity, which says whether the field may be null
+	 */
+	Sort toSort(EntityModel<?> model) {
+		Sort.Order order = new Sort.Order(this.direction, this.field);
+		if (!this.field.equals(EntityModel.ID) && model.isNullable(this.field)) {
+			order = this.direction.isAscending() ? order.nullsFirst() : order.nullsLast();
+		}
+		Sort sort = Sort.by(order);
 		return this.field.equals(EntityModel.ID) ? sort : sort.and(Sort.by(this.direction, EntityModel.ID));
 	}
 

@@ -52,7 +52,7 @@ public class BaseService<E> {
 		this.changes = new EntityChanges<>(this.model, this.parts);
 		this.queries = new ListQueries<>(this.model, this.parts.entityManager(), this.parts.strictMapper(),
 				this.parts.transactions().reads(), this.parts.properties().maxPageSize(),
-				this.parts.properties().countCacheTtl(), this.parts.owners());
+				this.parts.properties().countCacheTtl(), this.parts.owners(), this.parts.folding());
 	}
 
 	/**

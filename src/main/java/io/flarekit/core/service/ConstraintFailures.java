@@ -1,13 +1,13 @@
 package io.flarekit.core.service;
 
 import java.sql.SQLException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.flarekit.core.error.ConcurrentChange;
+import io.flarekit.core.error.ConstraintFailure;
+import io.flarekit.core.error.DatabaseErrors;
 import io.flarekit.core.error.FieldError;
 import io.flarekit.core.error.ServiceException;
 import io.flarekit.core.model.EntityModel;
@@ -16,24 +16,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads SQLite's constraint failures and says which field of the request they concern: a
- * duplicate is a 409 naming the field, a missing value a 400, a broken reference a 409.
- * SQLite names the failed column ({@code UNIQUE constraint failed: users.email}) or, for
- * an index on an expression, the index, which {@link TableIndex#field()} maps back. The
- * version check of JPA's {@code @Version} is a constraint of the same kind: a write that
- * another one overtook is a 412 ({@link ConcurrentChange}).
+ * Says which field of the request a broken constraint concerns, whichever database
+ * reported it ({@link DatabaseErrors} reads each one's words into a
+ * {@link ConstraintFailure}): a duplicate is a 409 naming the field, a missing value a
+ * 400, a broken reference a 409. A duplicate names its columns or, for an index on an
+ * expression, the index, which {@link TableIndex#field()} maps back. The version check of
+ * JPA's {@code @Version} is a constraint of the same kind: a write that another one
+ * overtook is a 412 ({@link ConcurrentChange}).
  */
 final class ConstraintFailures {
 
 	private static final Logger log = LoggerFactory.getLogger(ConstraintFailures.class);
-
-	private static final Pattern UNIQUE_INDEX = Pattern.compile("UNIQUE constraint failed: index '([^']+)'");
-
-	private static final Pattern UNIQUE_COLUMNS = Pattern.compile("UNIQUE constraint failed: ([\\w.]+(?:, [\\w.]+)*)");
-
-	private static final Pattern NOT_NULL = Pattern.compile("NOT NULL constraint failed: [\\w]+\\.(\\w+)");
-
-	private static final Pattern CHECK = Pattern.compile("CHECK constraint failed: (.*)");
 
 	private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_]\\w*");
 
@@ -52,45 +45,57 @@ final class ConstraintFailures {
 		if (ConcurrentChange.isCause(ex)) {
 			return Optional.of(ConcurrentChange.failure("The " + model.name() + " record"));
 		}
-		String message = sqliteMessage(ex);
-		if (message == null) {
-			return Optional.empty();
+		return failureOf(ex).map((failure) -> answer(failure, model, deleting));
+	}
+
+	private static ServiceException answer(ConstraintFailure failure, EntityModel<?> model, boolean deleting) {
+		if (failure instanceof ConstraintFailure.Unique unique) {
+			return duplicate(model, duplicateFields(model, unique));
 		}
-		Matcher matcher = UNIQUE_INDEX.matcher(message);
-		if (matcher.find()) {
-			String index = matcher.group(1);
-			String field = model.indexes()
-				.stream()
-				.filter((declared) -> declared.name().equals(index) && !declared.field().isEmpty())
-				.map(TableIndex::field)
-				.findFirst()
-				.orElse(index);
-			return Optional.of(duplicate(model, List.of(field)));
+		if (failure instanceof ConstraintFailure.NotNull notNull) {
+			return ServiceException.invalid(attributeName(notNull.column()), FieldError.REQUIRED, "must not be null");
 		}
-		matcher = UNIQUE_COLUMNS.matcher(message);
-		if (matcher.find()) {
-			List<String> fields = Arrays.stream(matcher.group(1).split(", "))
-				.map((column) -> attributeName(column.substring(column.indexOf('.') + 1)))
-				.toList();
-			return Optional.of(duplicate(model, fields));
+		if (failure instanceof ConstraintFailure.Check check) {
+			log.debug("{} broke the CHECK constraint {}", model.name(), check.constraint());
+			return ServiceException.invalid(checkedField(model, check.constraint()), FieldError.INVALID_VALUE,
+					"is not a value the database accepts");
 		}
-		matcher = NOT_NULL.matcher(message);
-		if (matcher.find()) {
-			return Optional
-				.of(ServiceException.invalid(attributeName(matcher.group(1)), FieldError.REQUIRED, "must not be null"));
-		}
-		if (message.contains("FOREIGN KEY constraint failed")) {
-			String text = deleting ? "The " + model.name() + " record is still referenced by other records"
-					: "A referenced record does not exist";
-			return Optional.of(ServiceException.conflict(text, List.of()));
-		}
-		matcher = CHECK.matcher(message);
-		if (matcher.find()) {
-			log.debug("{} broke the CHECK constraint {}", model.name(), matcher.group(1));
-			return Optional.of(ServiceException.invalid(checkedField(model, matcher.group(1)), FieldError.INVALID_VALUE,
-					"is not a value the database accepts"));
+		return ServiceException
+			.conflict(deleting ? "The " + model.name() + " record is still referenced by other records"
+					: "A referenced record does not exist", List.of());
+	}
+
+	private static Optional<ConstraintFailure> failureOf(Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (t instanceof SQLException sql) {
+				for (DatabaseErrors database : DatabaseErrors.installed()) {
+					Optional<ConstraintFailure> failure = database.constraintFailure(sql);
+					if (failure.isPresent()) {
+						return failure;
+					}
+				}
+			}
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * The fields of a duplicate: those of an index the entity declares with a field, else
+	 * those of the named columns, else the index's name.
+	 */
+	private static List<String> duplicateFields(EntityModel<?> model, ConstraintFailure.Unique unique) {
+		Optional<String> declared = model.indexes()
+			.stream()
+			.filter((index) -> index.name().equals(unique.index()) && !index.field().isEmpty())
+			.map(TableIndex::field)
+			.findFirst();
+		if (declared.isPresent()) {
+			return List.of(declared.get());
+		}
+		if (!unique.columns().isEmpty()) {
+			return unique.columns().stream().map(ConstraintFailures::attributeName).toList();
+		}
+		return List.of(unique.index());
 	}
 
 	/**
@@ -114,16 +119,6 @@ final class ConstraintFailures {
 		return ServiceException.conflict(
 				"A " + model.name() + " record with the same " + String.join(" and ", fields) + " already exists",
 				details);
-	}
-
-	private static String sqliteMessage(Throwable ex) {
-		for (Throwable t = ex; t != null; t = t.getCause()) {
-			if (t instanceof SQLException sql && sql.getMessage() != null
-					&& sql.getMessage().contains("constraint failed")) {
-				return sql.getMessage();
-			}
-		}
-		return null;
 	}
 
 	/** {@code created_at} to {@code createdAt}: the inverse of the snake_case naming. */

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.flarekit.core.model.AutomaticFields;
+import io.flarekit.core.query.CaseFolding;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.validation.Validator;
 import tools.jackson.databind.DeserializationFeature;
@@ -37,7 +38,7 @@ public class CrudServices {
 
 	CrudServices(EntityManagerFactory entityManagerFactory, PlatformTransactionManager transactionManager,
 			JsonMapper jsonMapper, Validator validator, ApiProperties properties, TransactionRetries retries,
-			ObjectProvider<OwnerScope> owners) {
+			ObjectProvider<OwnerScope> owners, CaseFolding folding) {
 		JsonMapper strictMapper = jsonMapper.rebuild()
 			.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 			.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -50,7 +51,8 @@ public class CrudServices {
 			.build();
 		this.parts = new ServiceParts(SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory),
 				new Transactions(transactionManager, retries), strictMapper, validator,
-				new AutomaticFields(Clock.systemUTC()), properties, owners.getIfAvailable(() -> OwnerScope.NONE));
+				new AutomaticFields(Clock.systemUTC()), properties, owners.getIfAvailable(() -> OwnerScope.NONE),
+				folding);
 	}
 
 	/**

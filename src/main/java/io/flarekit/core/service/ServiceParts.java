@@ -1,6 +1,7 @@
 package io.flarekit.core.service;
 
 import io.flarekit.core.model.AutomaticFields;
+import io.flarekit.core.query.CaseFolding;
 import jakarta.persistence.EntityManager;
 import jakarta.validation.Validator;
 import tools.jackson.databind.json.JsonMapper;
@@ -16,7 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
  * @param automaticFields fills the fields the server owns
  * @param properties the limits of the generic API
  * @param owners who the caller is, for records that have an owner
+ * @param folding how the database lowers text for searches
  */
 record ServiceParts(EntityManager entityManager, Transactions transactions, JsonMapper strictMapper,
-		Validator validator, AutomaticFields automaticFields, ApiProperties properties, OwnerScope owners) {
+		Validator validator, AutomaticFields automaticFields, ApiProperties properties, OwnerScope owners,
+		CaseFolding folding) {
 }

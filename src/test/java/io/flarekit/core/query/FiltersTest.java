@@ -86,6 +86,16 @@ class FiltersTest extends IntegrationTest {
 	}
 
 	@Test
+	void searchIgnoresTheCaseOfNonAsciiLetters() {
+		article("Émile Zola", "DRAFT", 1);
+		article("ÅNGSTRÖM ΣΟΦΊΑ", "DRAFT", 2);
+		assertThat(titles("{\"q\":\"émile\"}")).containsExactly("Émile Zola");
+		assertThat(titles("{\"title_q\":\"ÉMILE ZOLA\"}")).containsExactly("Émile Zola");
+		assertThat(titles("{\"q\":\"ångström σοφία\"}")).containsExactly("ÅNGSTRÖM ΣΟΦΊΑ");
+		assertThat(titles("{\"title_q\":\"Ström\"}")).containsExactly("ÅNGSTRÖM ΣΟΦΊΑ");
+	}
+
+	@Test
 	void likeWildcardsInSearchesAreLiteral() {
 		assertThat(titles("{\"q\":\"%\"}")).containsExactly("Beta 100%");
 		assertThat(titles("{\"title_q\":\"_\"}")).containsExactly("Gamma_ray");

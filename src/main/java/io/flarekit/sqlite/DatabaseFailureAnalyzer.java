@@ -1,4 +1,4 @@
-package io.flarekit.system;
+package io.flarekit.sqlite;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;

@@ -1,4 +1,4 @@
-package io.flarekit.system;
+package io.flarekit.sqlite;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
@@ -32,6 +33,7 @@ import org.springframework.stereotype.Component;
  * replaced whenever the statistics changed.
  */
 @Component
+@Conditional(SqliteSelected.class)
 class QueryPlannerStatistics implements SmartInitializingSingleton, SchedulingConfigurer {
 
 	/**

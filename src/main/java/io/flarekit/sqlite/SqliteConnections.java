@@ -1,8 +1,10 @@
-package io.flarekit.system;
+package io.flarekit.sqlite;
 
 import java.sql.SQLException;
 import java.util.Properties;
 
+import io.flarekit.core.query.CaseFolding;
+import org.sqlite.Function;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteDataSource;
@@ -17,6 +19,8 @@ import org.sqlite.jdbc4.JDBC4Connection;
  * its documentation says to ignore that; sqlite-jdbc does not, so the failed rollback
  * replaced the real error (a full disk became an unexplained 500) and left the connection
  * without the transaction it expects to have open.
+ * <p>
+ * Each connection also gets {@link LowerCase}, the lower case that searches use.
  */
 final class SqliteConnections extends SQLiteDataSource {
 
@@ -28,7 +32,32 @@ final class SqliteConnections extends SQLiteDataSource {
 
 	@Override
 	public SQLiteConnection getConnection(String username, String password) throws SQLException {
-		return new TolerantRollback(getUrl(), getConfig().toProperties());
+		SQLiteConnection connection = new TolerantRollback(getUrl(), getConfig().toProperties());
+		Function.create(connection, LowerCase.NAME, new LowerCase(), 1, Function.FLAG_DETERMINISTIC);
+		return connection;
+	}
+
+	/**
+	 * {@code flarekit_lower(text)}: lower case of every letter, as
+	 * {@link CaseFolding#lowerCase(String)} makes it; SQLite's own {@code lower()} folds
+	 * ASCII only, so a search for "é" would miss "É".
+	 */
+	static final class LowerCase extends Function {
+
+		static final String NAME = "flarekit_lower";
+
+		private static final int NULL = 5;
+
+		@Override
+		protected void xFunc() throws SQLException {
+			if (value_type(0) == NULL) {
+				result();
+			}
+			else {
+				result(CaseFolding.lowerCase(value_text(0)));
+			}
+		}
+
 	}
 
 	private static final class TolerantRollback extends JDBC4Connection {

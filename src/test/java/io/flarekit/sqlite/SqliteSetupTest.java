@@ -1,4 +1,4 @@
-package io.flarekit.system;
+package io.flarekit.sqlite;
 
 import java.nio.file.Files;
 import java.sql.Connection;

@@ -1,4 +1,4 @@
-package io.flarekit.system;
+package io.flarekit.sqlite;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,30 +11,53 @@ import java.sql.Statement;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
+import io.flarekit.core.query.CaseFolding;
 import com.zaxxer.hikari.HikariDataSource;
+import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.community.dialect.SQLiteDialect;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
 
 /**
- * SQLite behind two pools: one writer that opens every transaction with
- * {@code BEGIN IMMEDIATE} (so a transaction never fails with {@code SQLITE_BUSY} when it
- * upgrades from reading to writing) and several read-only connections that WAL lets run
- * beside it. Spring routes {@code @Transactional(readOnly = true)} work to the readers.
+ * The default database, when {@code spring.datasource.url} names none: SQLite behind two
+ * pools: one writer that opens every transaction with {@code BEGIN IMMEDIATE} (so a
+ * transaction never fails with {@code SQLITE_BUSY} when it upgrades from reading to
+ * writing) and several read-only connections that WAL lets run beside it. Spring routes
+ * {@code @Transactional(readOnly = true)} work to the readers.
  * <p>
  * Pragmas are set through sqlite-jdbc's {@link SQLiteConfig}, which applies each of them
  * to every new connection (an init SQL with several statements would silently run only
  * the first).
  */
 @Configuration(proxyBeanMethods = false)
+@Conditional(SqliteSelected.class)
 @EnableConfigurationProperties(DatabaseProperties.class)
 class SqliteDataSourceConfiguration {
+
+	/**
+	 * Hibernate's SQL for SQLite, which it cannot tell from the JDBC driver by itself.
+	 */
+	@Bean
+	HibernatePropertiesCustomizer sqliteDialect() {
+		return (properties) -> properties.put(AvailableSettings.DIALECT, SQLiteDialect.class.getName());
+	}
+
+	/**
+	 * Searches fold case with {@link SqliteConnections.LowerCase}, not SQLite's lower().
+	 */
+	@Bean
+	CaseFolding sqliteCaseFolding() {
+		return (cb, text) -> cb.function(SqliteConnections.LowerCase.NAME, String.class, text);
+	}
 
 	@Bean(destroyMethod = "close")
 	HikariDataSource sqliteWritePool(DatabaseProperties properties) {
