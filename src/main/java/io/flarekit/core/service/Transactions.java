@@ -89,11 +89,12 @@ final class Transactions {
 	}
 
 	/**
-	 * Waits a random part of the backoff, doubled for each failed attempt, so that the
-	 * transactions that conflicted do not meet again at once.
+	 * Waits a random part of the backoff, doubled for each failed attempt up to 32 times
+	 * the backoff, so that the transactions that conflicted do not meet again at once and
+	 * a request never waits long between two runs.
 	 */
 	private void pause(int failedAttempts, RuntimeException failure) {
-		Duration longest = this.retries.retryBackoff().multipliedBy(1L << Math.min(failedAttempts - 1, 20));
+		Duration longest = this.retries.retryBackoff().multipliedBy(1L << Math.min(failedAttempts - 1, 5));
 		long nanos = ThreadLocalRandom.current().nextLong(longest.toNanos() + 1);
 		try {
 			Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
