@@ -11,7 +11,9 @@ import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.SQLExceptionTranslator;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 
@@ -21,18 +23,34 @@ import org.springframework.jdbc.support.MetaDataAccessException;
  * instance holds the job's row in the {@code shedlock} table ({@link ScheduledJobLock}).
  * On PostgreSQL the lock's times come from the database's clock, so that the instances'
  * clocks need not agree; SQLite has no such support in ShedLock, and its instances share
- * one machine's clock anyway.
+ * one machine's clock anyway. ShedLock knows that a job's row exists already only from a
+ * {@link DuplicateKeyException}, which Spring does not make of SQLite's constraint
+ * failure: without the translation here, a job whose row another instance (or this one,
+ * before a restart) inserted would never run again on SQLite.
  */
 @Configuration(proxyBeanMethods = false)
 class ScheduledJobLocks {
 
+	/**
+	 * SQLite's result code of every constraint failure; the job's row has only its key.
+	 */
+	private static final int SQLITE_CONSTRAINT = 19;
+
 	@Bean
 	LockProvider lockProvider(DataSource dataSource) {
+		String product = product(dataSource);
+		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
 		JdbcTemplateLockProvider.Configuration.Builder configuration = JdbcTemplateLockProvider.Configuration.builder()
-			.withJdbcTemplate(new JdbcTemplate(dataSource))
+			.withJdbcTemplate(jdbc)
 			.withTableName("shedlock");
-		if (isPostgres(dataSource)) {
+		if ("PostgreSQL".equalsIgnoreCase(product)) {
 			configuration.usingDbTime();
+		}
+		else if ("SQLite".equalsIgnoreCase(product)) {
+			SQLExceptionTranslator translator = jdbc.getExceptionTranslator();
+			jdbc.setExceptionTranslator((task, sql, ex) -> (ex.getErrorCode() == SQLITE_CONSTRAINT)
+					? new DuplicateKeyException(task + ": " + ex.getMessage(), ex)
+					: translator.translate(task, sql, ex));
 		}
 		return new JdbcTemplateLockProvider(configuration.build());
 	}
@@ -42,14 +60,13 @@ class ScheduledJobLocks {
 		return new DefaultLockingTaskExecutor(lockProvider);
 	}
 
-	private static boolean isPostgres(DataSource dataSource) {
+	/** The database's product name, or "" when it cannot be reached now. */
+	private static String product(DataSource dataSource) {
 		try {
-			String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
-			return "PostgreSQL".equalsIgnoreCase(product);
+			return JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
 		}
 		catch (MetaDataAccessException ex) {
-			// Not reachable now: the lock then uses this instance's clock
-			return false;
+			return "";
 		}
 	}
 
