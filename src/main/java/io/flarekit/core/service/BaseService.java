@@ -86,9 +86,8 @@ public class BaseService<E> {
 	}
 
 	/**
-	 * Creates a record made in code; its automatic fields are filled. The entity is
-	 * changed by the insert, so a transaction the database refuses is not run again with
-	 * it: make the entity within {@link #inTransaction} for that.
+	 * Creates a record made in code; its automatic fields are filled. Not rerun when the
+	 * database refuses it (the insert changed the entity): see {@link #inTransaction}.
 	 */
 	public E create(E entity) {
 		return write(() -> this.changes.insert(entity, List.of()), false, false, false);
@@ -280,14 +279,9 @@ public class BaseService<E> {
 	}
 
 	/**
-	 * Runs several changes as one write transaction, or within the caller's: for a
-	 * subclass whose operation must read and write together. The operations of this class
-	 * called from the work join it. When the transaction is the outermost one and the
-	 * database refuses it (a serialization failure or a deadlock), the work runs again
-	 * from the start, up to {@code flarekit.database.retries} times: it must read what it
-	 * needs within the transaction and make its entities afresh each time.
-	 * @param work the changes
-	 * @return what the work returned
+	 * Runs several changes, which join it, as one write transaction (or within the
+	 * caller's). The outermost one runs again from the start when the database refuses it
+	 * (serialization failure, deadlock): the work must read and make its entities within.
 	 */
 	protected <T> T inTransaction(Supplier<T> work) {
 		return write(work, false, false, true);
