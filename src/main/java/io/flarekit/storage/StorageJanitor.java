@@ -2,6 +2,10 @@ package io.flarekit.storage;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
+
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +21,13 @@ import org.springframework.stereotype.Component;
  * record references (after {@code orphan-grace}), and uploads never completed (after
  * {@code uploads.stale-after}). It schedules itself from {@link StorageProperties}, the
  * one source of the interval; the first run is one interval after start.
+ * <p>
+ * With several instances on one database, a run on one instance keeps the others from
+ * running it for nine tenths of the interval (a ShedLock row), so that the store is
+ * listed about once per interval, not once per instance. A run that outlasts the
+ * interval, or an instance that dies during one, frees the job after one interval: two
+ * runs at once cost work but are safe, since every blob is removed under its own row's
+ * lock ({@link BlobReferences}).
  */
 @Component
 class StorageJanitor implements SchedulingConfigurer {
@@ -29,19 +40,38 @@ class StorageJanitor implements SchedulingConfigurer {
 
 	private final MultipartUploads uploads;
 
+	/** The job's name in the lock table. */
+	static final String JOB = "storage-cleanup";
+
 	private final StorageProperties properties;
 
-	StorageJanitor(BlobStore blobs, BlobReferences references, MultipartUploads uploads, StorageProperties properties) {
+	private final LockingTaskExecutor locks;
+
+	StorageJanitor(BlobStore blobs, BlobReferences references, MultipartUploads uploads, StorageProperties properties,
+			LockingTaskExecutor locks) {
 		this.blobs = blobs;
 		this.references = references;
 		this.uploads = uploads;
 		this.properties = properties;
+		this.locks = locks;
 	}
 
 	@Override
 	public void configureTasks(ScheduledTaskRegistrar registrar) {
 		Duration interval = this.properties.cleanupInterval();
-		registrar.addFixedDelayTask(new FixedDelayTask(this::cleanUp, interval, interval));
+		registrar.addFixedDelayTask(new FixedDelayTask(this::cleanUpOnOneInstance, interval, interval));
+	}
+
+	/** Runs the clean-up unless another instance runs it or ran it lately. */
+	void cleanUpOnOneInstance() {
+		Duration interval = this.properties.cleanupInterval();
+		try {
+			this.locks.executeWithLock((Runnable) this::cleanUp,
+					new LockConfiguration(Instant.now(), JOB, interval, interval.multipliedBy(9).dividedBy(10)));
+		}
+		catch (RuntimeException ex) {
+			log.warn("The storage clean-up could not take its lock; it runs again later", ex);
+		}
 	}
 
 	void cleanUp() {

@@ -2,11 +2,11 @@ package io.flarekit.storage;
 
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.flarekit.core.error.ServiceException;
 import io.flarekit.core.model.EntityModel;
@@ -23,9 +23,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * The generic service of {@code storage}, keeping records and blobs in step: a blob is
- * committed before the record that points at it, and a record's removal or new content
- * releases the blob it no longer references. Every such change runs within
- * {@link BlobReferences#change}, so that a record never points at a missing blob.
+ * made visible, with its row in {@code blobs} locked, in the transaction that writes the
+ * record pointing at it, and a record's removal or new content releases the blob it no
+ * longer references once that has committed ({@link BlobReferences}), so that a record
+ * never points at a missing blob, whichever instance serves which request.
  */
 @Service
 public class StorageService extends BaseService<Storage> {
@@ -70,7 +71,8 @@ public class StorageService extends BaseService<Storage> {
 	/**
 	 * Makes the record of a checked, staged file. Its key decides: a live record with the
 	 * key is returned as it is (the staged bytes are dropped), a soft-deleted one is
-	 * restored, and otherwise a record is created.
+	 * restored, and otherwise a record is created. The key is looked up with the blob's
+	 * row locked, so that two instances storing the same file make one record.
 	 * @param staged the file's bytes
 	 * @param name the cleaned file name
 	 * @param type the detected type
@@ -78,16 +80,18 @@ public class StorageService extends BaseService<Storage> {
 	 */
 	Accepted store(BlobStore.StagedBlob staged, String name, String type) {
 		String key = FileNames.key(staged.hash(), name);
-		return this.references.change(() -> {
+		BlobReferences.Claim claim = this.references.claim(staged);
+		return claim.settle(() -> inTransaction(() -> {
+			claim.lock();
 			Optional<Storage> existing = findFirst(sameFileOfTheCaller(key), true);
 			if (existing.isPresent() && existing.get().getDeletedAt() == null) {
-				this.references.discard(staged);
+				claim.drop();
 				return new Accepted(existing.get(), false);
 			}
-			return this.references.commitThen(staged,
-					() -> existing.isPresent() ? new Accepted(restore(existing.get().getId()), true, true)
-							: new Accepted(create(new Storage(key, name, staged.size(), type, staged.hash())), true));
-		});
+			claim.commit();
+			return existing.isPresent() ? new Accepted(restore(existing.get().getId()), true, true)
+					: new Accepted(create(new Storage(key, name, staged.size(), type, staged.hash())), true);
+		}));
 	}
 
 	/**
@@ -102,8 +106,9 @@ public class StorageService extends BaseService<Storage> {
 	}
 
 	/**
-	 * Gives a record new content: the new blob is committed first, the record updated,
-	 * and only then the old blob removed if nothing references it.
+	 * Gives a record new content: the new blob is committed and the record updated in one
+	 * transaction, and once it has committed the old blob is removed if nothing
+	 * references it.
 	 * @param id the record's id
 	 * @param staged the new, checked bytes
 	 * @param name the cleaned file name
@@ -115,47 +120,42 @@ public class StorageService extends BaseService<Storage> {
 	 */
 	Storage replaceContent(String id, BlobStore.StagedBlob staged, String name, String type,
 			Precondition precondition) {
-		return this.references.change(() -> {
-			String oldHash;
-			try {
-				oldHash = getById(id, false).orElseThrow(() -> ServiceException.notFound(model().name(), id)).getHash();
-			}
-			catch (RuntimeException ex) {
-				this.references.discard(staged);
-				throw ex;
-			}
-			Storage updated = this.references.commitThen(staged,
-					() -> update(id, (storage) -> storage.replaceContent(FileNames.key(staged.hash(), name), name,
-							staged.size(), type, staged.hash()), precondition));
-			if (!oldHash.equals(staged.hash())) {
-				this.references.releaseIfUnreferenced(oldHash);
-			}
-			return updated;
-		});
+		BlobReferences.Claim claim = this.references.claim(staged);
+		AtomicReference<Storage> old = new AtomicReference<>();
+		Storage updated = claim.settle(() -> inTransaction(() -> {
+			claim.lock();
+			Storage current = getById(id, false).orElseThrow(() -> ServiceException.notFound(model().name(), id));
+			// the record itself changes below, in the same persistence context
+			old.set(new Storage(current.getKey(), current.getOriginalName(), current.getSize(), current.getMimeType(),
+					current.getHash()));
+			claim.commit();
+			return update(id, (storage) -> storage.replaceContent(FileNames.key(staged.hash(), name), name,
+					staged.size(), type, staged.hash()), precondition);
+		}));
+		if (!old.get().getHash().equals(staged.hash())) {
+			this.references.release(old.get().getHash(), old.get().getSize());
+		}
+		return updated;
 	}
 
 	@Override
 	public Storage delete(String id, boolean permanent, Precondition precondition) {
-		return this.references.change(() -> {
-			Storage deleted = super.delete(id, permanent, precondition);
-			if (permanent) {
-				this.references.releaseIfUnreferenced(deleted.getHash());
-			}
-			return deleted;
-		});
+		Storage deleted = super.delete(id, permanent, precondition);
+		if (permanent) {
+			this.references.release(deleted.getHash(), deleted.getSize());
+		}
+		return deleted;
 	}
 
 	@Override
 	public List<Storage> bulkDelete(Collection<String> ids, boolean permanent) {
-		return this.references.change(() -> {
-			List<Storage> deleted = super.bulkDelete(ids, permanent);
-			if (permanent) {
-				Set<String> hashes = new LinkedHashSet<>();
-				deleted.forEach((storage) -> hashes.add(storage.getHash()));
-				hashes.forEach(this.references::releaseIfUnreferenced);
-			}
-			return deleted;
-		});
+		List<Storage> deleted = super.bulkDelete(ids, permanent);
+		if (permanent) {
+			Map<String, Long> blobs = new LinkedHashMap<>();
+			deleted.forEach((storage) -> blobs.put(storage.getHash(), storage.getSize()));
+			blobs.forEach(this.references::release);
+		}
+		return deleted;
 	}
 
 	/** The content of a record's file. */

@@ -135,6 +135,12 @@ public class ApiExceptionHandler {
 		if (ConcurrentChange.isCause(ex)) {
 			return service(ConcurrentChange.failure("A record"), request);
 		}
+		if (SerializationFailure.isCause(ex)) {
+			log.warn("Concurrent changes kept conflicting: {}", ex.toString());
+			return respond(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.SERVICE_UNAVAILABLE,
+					"Concurrent changes kept conflicting with this one, so nothing was written; try again shortly",
+					List.of(), request, retryAfter());
+		}
 		if (isTransient(ex)) {
 			log.warn("Database busy: {}", ex.toString());
 			return respond(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.SERVICE_UNAVAILABLE,
@@ -157,6 +163,10 @@ public class ApiExceptionHandler {
 		}
 		if (DiskFull.isCause(ex)) {
 			return diskFull(ex, request);
+		}
+		if (SerializationFailure.isCause(ex)) {
+			// a commit the database refused arrives as a TransactionSystemException
+			return database(ex, request);
 		}
 		log.error("Unexpected failure", ex);
 		return respond(HttpStatus.INTERNAL_SERVER_ERROR, ErrorCode.SYSTEM_ERROR, "An unexpected error occurred",

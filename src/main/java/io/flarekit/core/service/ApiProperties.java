@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param countCacheTtl how long the total of a list (for {@code Content-Range}) may be
  * reused while the service itself writes nothing to that entity; {@code 0s} counts on
  * every full page. It bounds how stale a total can be after writes that bypass the
- * service (plain SQL, another process).
+ * service (plain SQL, another process, another instance on the same database).
  */
 @ConfigurationProperties("flarekit.api")
 public record ApiProperties(@DefaultValue("1000") int maxPageSize, @DefaultValue("5s") Duration countCacheTtl) {

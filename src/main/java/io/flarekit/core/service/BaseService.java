@@ -82,12 +82,15 @@ public class BaseService<E> {
 		return write(() -> {
 			E entity = BeanUtils.instantiateClass(this.model.type());
 			return this.changes.insert(entity, this.changes.bind(entity, data, true));
-		}, false, false);
+		}, false, false, true);
 	}
 
-	/** Creates a record made in code; its automatic fields are filled. */
+	/**
+	 * Creates a record made in code; its automatic fields are filled. Not rerun when the
+	 * database refuses it (the insert changed the entity): see {@link #inTransaction}.
+	 */
 	public E create(E entity) {
-		return write(() -> this.changes.insert(entity, List.of()), false, false);
+		return write(() -> this.changes.insert(entity, List.of()), false, false, false);
 	}
 
 	/**
@@ -107,7 +110,7 @@ public class BaseService<E> {
 	 */
 	public E update(String id, JsonNode data, Precondition precondition) {
 		return write(() -> this.changes.change(id, precondition, (entity) -> this.changes.bind(entity, data, false)),
-				false, true);
+				false, true, true);
 	}
 
 	/** Changes a record in code and stamps {@code updatedAt}; 404 when there is none. */
@@ -115,12 +118,16 @@ public class BaseService<E> {
 		return update(id, change, Precondition.NONE);
 	}
 
-	/** As {@link #update(String, Consumer)}, if the precondition holds; else 412. */
+	/**
+	 * As {@link #update(String, Consumer)}, if the precondition holds; else 412. When the
+	 * database refuses the transaction (a serialization failure), the change runs again
+	 * on the record read afresh: it must change only the entity it is given.
+	 */
 	public E update(String id, Consumer<? super E> change, Precondition precondition) {
 		return write(() -> this.changes.change(id, precondition, (entity) -> {
 			change.accept(entity);
 			return List.of();
-		}), false, false);
+		}), false, false, true);
 	}
 
 	/** Deletes a record: softly when the entity has {@code deletedAt}, else for good. */
@@ -143,7 +150,7 @@ public class BaseService<E> {
 	 */
 	public E delete(String id, boolean permanent, Precondition precondition) {
 		this.changes.requireSoftDeleteSupport(permanent);
-		return write(() -> this.changes.remove(id, permanent, precondition), true, false);
+		return write(() -> this.changes.remove(id, permanent, precondition), true, false, true);
 	}
 
 	/**
@@ -152,7 +159,7 @@ public class BaseService<E> {
 	 */
 	public E restore(String id) {
 		this.changes.requireSoftDeleteSupport(false);
-		return write(() -> this.changes.restore(id), false, false);
+		return write(() -> this.changes.restore(id), false, false, true);
 	}
 
 	/**
@@ -251,7 +258,7 @@ public class BaseService<E> {
 	 * @throws ServiceException 404 when a record is missing (nothing is changed), 400
 	 */
 	public List<E> bulkUpdate(List<BulkUpdate> updates) {
-		return write(() -> this.changes.changeAll(updates), false, true);
+		return write(() -> this.changes.changeAll(updates), false, true, true);
 	}
 
 	/**
@@ -268,7 +275,16 @@ public class BaseService<E> {
 	 */
 	public List<E> bulkDelete(Collection<String> ids, boolean permanent) {
 		this.changes.requireSoftDeleteSupport(permanent);
-		return write(() -> this.changes.removeAll(ids, permanent), true, false);
+		return write(() -> this.changes.removeAll(ids, permanent), true, false, true);
+	}
+
+	/**
+	 * Runs several changes, which join it, as one write transaction (or within the
+	 * caller's). The outermost one runs again from the start when the database refuses it
+	 * (serialization failure, deadlock): the work must read and make its entities within.
+	 */
+	protected <T> T inTransaction(Supplier<T> work) {
+		return write(work, false, false, true);
 	}
 
 	private <T> T read(Supplier<T> work) {
@@ -282,10 +298,11 @@ public class BaseService<E> {
 	 * referenced")
 	 * @param fieldsOnly whether it changes only fields of existing rows, so that the
 	 * unfiltered total stays right
+	 * @param rerunnable whether the work may run again when the database refuses it
 	 */
-	private <T> T write(Supplier<T> work, boolean deleting, boolean fieldsOnly) {
+	private <T> T write(Supplier<T> work, boolean deleting, boolean fieldsOnly, boolean rerunnable) {
 		try {
-			return this.parts.transactions().write(work, () -> this.queries.written(!fieldsOnly));
+			return this.parts.transactions().write(work, () -> this.queries.written(!fieldsOnly), rerunnable);
 		}
 		catch (PersistenceException | DataAccessException ex) {
 			throw ConstraintFailures.translate(ex, this.model, deleting).orElseThrow(() -> ex);

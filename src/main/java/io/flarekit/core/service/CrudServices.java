@@ -28,7 +28,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * subclass of {@code BaseService} passes this to its constructor.
  */
 @Component
-@EnableConfigurationProperties(ApiProperties.class)
+@EnableConfigurationProperties({ ApiProperties.class, TransactionRetries.class })
 @NamedInterface("service")
 public class CrudServices {
 
@@ -37,8 +37,8 @@ public class CrudServices {
 	private final Map<Class<?>, BaseService<?>> services = new ConcurrentHashMap<>();
 
 	CrudServices(EntityManagerFactory entityManagerFactory, PlatformTransactionManager transactionManager,
-			JsonMapper jsonMapper, Validator validator, ApiProperties properties, ObjectProvider<OwnerScope> owners,
-			CaseFolding folding) {
+			JsonMapper jsonMapper, Validator validator, ApiProperties properties, TransactionRetries retries,
+			ObjectProvider<OwnerScope> owners, CaseFolding folding) {
 		JsonMapper strictMapper = jsonMapper.rebuild()
 			.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 			.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -50,8 +50,9 @@ public class CrudServices {
 						.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
 			.build();
 		this.parts = new ServiceParts(SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory),
-				new Transactions(transactionManager), strictMapper, validator, new AutomaticFields(Clock.systemUTC()),
-				properties, owners.getIfAvailable(() -> OwnerScope.NONE), folding);
+				new Transactions(transactionManager, retries), strictMapper, validator,
+				new AutomaticFields(Clock.systemUTC()), properties, owners.getIfAvailable(() -> OwnerScope.NONE),
+				folding);
 	}
 
 	/**

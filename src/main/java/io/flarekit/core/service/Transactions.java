@@ -1,6 +1,12 @@
 package io.flarekit.core.service;
 
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
+
+import io.flarekit.core.error.SerializationFailure;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -10,18 +16,26 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The two kinds of transaction the services run: read-only ones, which the data source
  * may route to read-only connections, and write ones, which join the caller's transaction
- * when there is one.
+ * when there is one. A write transaction of its own that the database refuses for a
+ * serialization failure or a deadlock ({@link SerializationFailure}) is run again from
+ * the start, up to {@code flarekit.database.retries} times; one that joined a caller's is
+ * not, since only the caller's whole transaction can be run again.
  */
 final class Transactions {
+
+	private static final Logger log = LoggerFactory.getLogger(Transactions.class);
 
 	private final TransactionTemplate writes;
 
 	private final TransactionTemplate reads;
 
-	Transactions(PlatformTransactionManager transactionManager) {
+	private final TransactionRetries retries;
+
+	Transactions(PlatformTransactionManager transactionManager, TransactionRetries retries) {
 		this.writes = new TransactionTemplate(transactionManager);
 		this.reads = new TransactionTemplate(transactionManager);
 		this.reads.setReadOnly(true);
+		this.retries = retries;
 	}
 
 	TransactionTemplate reads() {
@@ -37,9 +51,30 @@ final class Transactions {
 	 * @param work the work
 	 * @param afterCompletion runs once the outermost transaction has committed or rolled
 	 * back: after the caller's, when the work joined one
+	 * @param rerunnable whether the work may run again from the start when the database
+	 * refuses its transaction: it reads what it needs within the transaction and changes
+	 * nothing outside it that a rerun would repeat
 	 * @return what the work returned
 	 */
-	<T> T write(Supplier<T> work, Runnable afterCompletion) {
+	<T> T write(Supplier<T> work, Runnable afterCompletion, boolean rerunnable) {
+		if (!rerunnable || TransactionSynchronizationManager.isActualTransactionActive()) {
+			return once(work, afterCompletion);
+		}
+		for (int attempt = 1;; attempt++) {
+			try {
+				return once(work, afterCompletion);
+			}
+			catch (RuntimeException ex) {
+				if (attempt > this.retries.retries() || !SerializationFailure.isCause(ex)) {
+					throw ex;
+				}
+				log.debug("Running a transaction again (attempt {}) after {}", attempt + 1, ex.toString());
+				pause(attempt, ex);
+			}
+		}
+	}
+
+	private <T> T once(Supplier<T> work, Runnable afterCompletion) {
 		return this.writes.execute((status) -> {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 
@@ -51,6 +86,23 @@ final class Transactions {
 			});
 			return work.get();
 		});
+	}
+
+	/**
+	 * Waits a random part of the backoff, doubled for each failed attempt up to 32 times
+	 * the backoff, so that the transactions that conflicted do not meet again at once and
+	 * a request never waits long between two runs.
+	 */
+	private void pause(int failedAttempts, RuntimeException failure) {
+		Duration longest = this.retries.retryBackoff().multipliedBy(1L << Math.min(failedAttempts - 1, 5));
+		long nanos = ThreadLocalRandom.current().nextLong(longest.toNanos() + 1);
+		try {
+			Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw failure;
+		}
 	}
 
 }
