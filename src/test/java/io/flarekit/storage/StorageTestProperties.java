@@ -23,8 +23,9 @@ final class StorageTestProperties {
 	 * @return the settings
 	 */
 	static StorageProperties in(Path folder, DataSize minFreeSpace, DataSize maxPartSize) {
-		return new StorageProperties(folder.resolve("blobs"), List.of("image/png"), DataSize.ofMegabytes(2),
-				Duration.ofHours(1), Duration.ofMinutes(10), minFreeSpace,
+		return new StorageProperties(StorageProperties.Type.FILESYSTEM,
+				new StorageProperties.S3(null, null, "us-east-1", false), folder.resolve("blobs"), List.of("image/png"),
+				DataSize.ofMegabytes(2), Duration.ofHours(1), Duration.ofMinutes(10), minFreeSpace,
 				new StorageProperties.Uploads(folder.resolve("uploads"), maxPartSize, 10000, DataSize.ofGigabytes(5),
 						List.of("application/zip"), Duration.ofHours(24)));
 	}
