@@ -21,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import io.flarekit.testing.TestS3;
 import org.junit.jupiter.api.BeforeEach;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -76,6 +77,11 @@ public abstract class IntegrationTest {
 		registry.add("spring.jpa.properties.hibernate.generate_statistics", () -> "true");
 		registry.add("spring.servlet.multipart.max-request-size", () -> "10MB");
 		registry.add("flarekit.security.bootstrap-admin-key", () -> ADMIN_KEY);
+		// -Dflarekit.test.storage=s3: blobs and upload parts in a bucket of a real S3
+		// server
+		if ("s3".equals(System.getProperty("flarekit.test.storage"))) {
+			TestS3.shared().use(registry, "integration");
+		}
 	}
 
 	/**

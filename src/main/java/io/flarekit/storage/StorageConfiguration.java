@@ -21,4 +21,10 @@ class StorageConfiguration {
 				new DiskReserve(properties.minFreeSpace()));
 	}
 
+	@Bean
+	@ConditionalOnProperty(name = "flarekit.storage.type", havingValue = "filesystem", matchIfMissing = true)
+	UploadParts uploadParts(StorageProperties properties) {
+		return new FilesystemUploadParts(properties);
+	}
+
 }

@@ -35,7 +35,7 @@ class MultipartUploadsTest {
 		MultipartUploads uploads = uploads();
 		String uploadId = uploads.start("big.zip").uploadId();
 		byte[] content = new byte[(int) MAX_PART.toBytes()];
-		MultipartUploads.Part part = uploads.putPart(uploadId, 1, new ByteArrayInputStream(content));
+		UploadParts.Part part = uploads.putPart(uploadId, 1, new ByteArrayInputStream(content));
 		assertThat(part.etag())
 			.isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)));
 		assertThat(part.size()).isEqualTo(content.length);
@@ -57,13 +57,17 @@ class MultipartUploadsTest {
 	}
 
 	private MultipartUploads uploads() {
-		return new MultipartUploads(StorageTestProperties.in(this.folder, DataSize.ofBytes(1), MAX_PART));
+		return uploads(StorageTestProperties.in(this.folder, DataSize.ofBytes(1), MAX_PART));
 	}
 
 	private static List<String> files(Path folder) throws Exception {
 		try (Stream<Path> files = Files.list(folder)) {
 			return files.map((file) -> file.getFileName().toString()).toList();
 		}
+	}
+
+	private static MultipartUploads uploads(StorageProperties properties) {
+		return new MultipartUploads(properties, new FilesystemUploadParts(properties));
 	}
 
 }

@@ -19,6 +19,8 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
+
 /**
  * A real S3 server for the tests: S3Proxy, in this JVM, keeping objects in a temporary
  * folder (docs/decisions.md says why this one). It listens on a TCP port, so the
@@ -26,10 +28,10 @@ import software.amazon.awssdk.services.s3.S3Client;
  * {@link #shared()} is one server per JVM; {@link #start} gives one of a test's own,
  * which it may {@link #stop} and {@link #restart} on the same port (the objects stay).
  * <p>
- * The service finds its credentials through the AWS SDK's default chain:
- * {@link #shared()} sets the {@code aws.accessKeyId} and {@code aws.secretAccessKey}
- * system properties of this JVM to the server's; a child process gets them as
- * {@code AWS_ACCESS_KEY_ID} and {@code AWS_SECRET_ACCESS_KEY}.
+ * The service finds its credentials through the AWS SDK's default chain: {@link #use}
+ * sets the {@code aws.accessKeyId} and {@code aws.secretAccessKey} system properties of
+ * this JVM to the server's; a child process gets them as {@code AWS_ACCESS_KEY_ID} and
+ * {@code AWS_SECRET_ACCESS_KEY}.
  */
 public final class TestS3 {
 
@@ -63,8 +65,6 @@ public final class TestS3 {
 	public static synchronized TestS3 shared() {
 		if (shared == null) {
 			shared = start(ACCESS_KEY, SECRET_KEY);
-			System.setProperty("aws.accessKeyId", ACCESS_KEY);
-			System.setProperty("aws.secretAccessKey", SECRET_KEY);
 			TestS3 started = shared;
 			Runtime.getRuntime().addShutdownHook(new Thread(started::stop));
 		}
@@ -103,6 +103,33 @@ public final class TestS3 {
 			client.createBucket((create) -> create.bucket(name));
 		}
 		return name;
+	}
+
+	/**
+	 * Points a test context's storage at a new bucket of this server.
+	 * @param registry the context's properties
+	 * @param purpose a word for the bucket's name
+	 */
+	public void use(DynamicPropertyRegistry registry, String purpose) {
+		use(registry, purpose, endpoint());
+	}
+
+	/**
+	 * Points a test context's storage at a new bucket of this server, reached through
+	 * another address (a relay in front of it).
+	 * @param registry the context's properties
+	 * @param purpose a word for the bucket's name
+	 * @param endpoint the address the service uses
+	 */
+	public void use(DynamicPropertyRegistry registry, String purpose, URI endpoint) {
+		// the service finds them through the AWS SDK's default chain
+		System.setProperty("aws.accessKeyId", this.accessKey);
+		System.setProperty("aws.secretAccessKey", this.secretKey);
+		String bucket = newBucket(purpose);
+		registry.add("flarekit.storage.type", () -> "s3");
+		registry.add("flarekit.storage.s3.bucket", () -> bucket);
+		registry.add("flarekit.storage.s3.endpoint", endpoint::toString);
+		registry.add("flarekit.storage.s3.path-style", () -> "true");
 	}
 
 	/** The server's URL, for {@code flarekit.storage.s3.endpoint}. */

@@ -2,6 +2,7 @@ package io.flarekit.storage.s3;
 
 import io.flarekit.storage.BlobStore;
 import io.flarekit.storage.StorageProperties;
+import io.flarekit.storage.UploadParts;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
@@ -54,6 +55,11 @@ class S3StorageConfiguration {
 	@Bean
 	BlobStore blobStore(S3Client s3, StorageProperties properties) {
 		return new S3BlobStore(s3, properties.s3().bucket());
+	}
+
+	@Bean
+	UploadParts uploadParts(S3Client s3, StorageProperties properties) {
+		return new S3UploadParts(s3, properties.s3().bucket());
 	}
 
 }
