@@ -60,7 +60,7 @@ class DiskReserveTest {
 
 	@Test
 	void anUploadIsNotStartedWhenTheReserveIsReachedAndLeavesNoFolder() throws Exception {
-		MultipartUploads uploads = uploads(properties(UNREACHABLE));
+		MultipartUploads uploads = StorageTestProperties.uploads(properties(UNREACHABLE));
 		ServiceException failure = catchThrowableOfType(ServiceException.class, () -> uploads.start("big.zip"));
 		assertThat(failure.getStatus()).isEqualTo(HttpStatus.INSUFFICIENT_STORAGE);
 		assertThat(files(this.folder.resolve("uploads"))).isEmpty();
@@ -68,8 +68,8 @@ class DiskReserveTest {
 
 	@Test
 	void aPartIsRefusedWhenTheReserveIsReachedAndLeavesNoFile() throws Exception {
-		String uploadId = uploads(properties(DataSize.ofBytes(0))).start("big.zip").uploadId();
-		MultipartUploads full = uploads(properties(UNREACHABLE));
+		String uploadId = StorageTestProperties.uploads(properties(DataSize.ofBytes(0))).start("big.zip").uploadId();
+		MultipartUploads full = StorageTestProperties.uploads(properties(UNREACHABLE));
 		ServiceException failure = catchThrowableOfType(ServiceException.class,
 				() -> full.putPart(uploadId, 1, bytes("part one")));
 		assertThat(failure.getStatus()).isEqualTo(HttpStatus.INSUFFICIENT_STORAGE);
@@ -88,10 +88,6 @@ class DiskReserveTest {
 		try (Stream<Path> files = Files.list(folder)) {
 			return files.map((file) -> file.getFileName().toString()).toList();
 		}
-	}
-
-	private static MultipartUploads uploads(StorageProperties properties) {
-		return new MultipartUploads(properties, new FilesystemUploadParts(properties));
 	}
 
 }

@@ -57,17 +57,13 @@ class MultipartUploadsTest {
 	}
 
 	private MultipartUploads uploads() {
-		return uploads(StorageTestProperties.in(this.folder, DataSize.ofBytes(1), MAX_PART));
+		return StorageTestProperties.uploads(StorageTestProperties.in(this.folder, DataSize.ofBytes(1), MAX_PART));
 	}
 
 	private static List<String> files(Path folder) throws Exception {
 		try (Stream<Path> files = Files.list(folder)) {
 			return files.map((file) -> file.getFileName().toString()).toList();
 		}
-	}
-
-	private static MultipartUploads uploads(StorageProperties properties) {
-		return new MultipartUploads(properties, new FilesystemUploadParts(properties));
 	}
 
 }

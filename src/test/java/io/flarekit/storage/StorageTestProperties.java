@@ -30,4 +30,13 @@ final class StorageTestProperties {
 						List.of("application/zip"), Duration.ofHours(24)));
 	}
 
+	/**
+	 * Large uploads with their parts on the disk, as the application makes them.
+	 * @param properties the settings
+	 * @return the uploads
+	 */
+	static MultipartUploads uploads(StorageProperties properties) {
+		return new MultipartUploads(properties, new FilesystemUploadParts(properties));
+	}
+
 }

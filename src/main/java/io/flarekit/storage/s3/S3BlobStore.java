@@ -101,7 +101,7 @@ final class S3BlobStore implements BlobStore {
 
 	@Override
 	public void forEach(Consumer<StoredBlob> action) throws IOException {
-		for (S3Object object : list(BLOBS)) {
+		for (S3Object object : S3Calls.list(this.s3, this.bucket, BLOBS)) {
 			String key = object.key();
 			String hash = key.substring(key.lastIndexOf('/') + 1);
 			if (HASH.matcher(hash).matches() && key.equals(key(hash))) {
@@ -114,21 +114,13 @@ final class S3BlobStore implements BlobStore {
 	public int sweepStaging(Duration olderThan) throws IOException {
 		Instant cutoff = Instant.now().minus(olderThan);
 		int removed = 0;
-		for (S3Object object : list(STAGING)) {
+		for (S3Object object : S3Calls.list(this.s3, this.bucket, STAGING)) {
 			if (object.lastModified().isBefore(cutoff)) {
 				S3Calls.run(() -> this.s3.deleteObject((delete) -> delete.bucket(this.bucket).key(object.key())));
 				removed++;
 			}
 		}
 		return removed + S3MultipartSweep.abortOlderThan(this.s3, this.bucket, STAGING, cutoff);
-	}
-
-	/** Every object under a prefix, page after page. */
-	private Iterable<S3Object> list(String prefix) throws IOException {
-		return S3Calls.call(() -> this.s3.listObjectsV2Paginator((list) -> list.bucket(this.bucket).prefix(prefix))
-			.contents()
-			.stream()
-			.toList());
 	}
 
 	private Optional<HeadObjectResponse> head(String key) throws IOException {

@@ -1,8 +1,11 @@
 package io.flarekit.storage.s3;
 
 import java.io.IOException;
+import java.util.List;
 
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * Calls to the object store, with the SDK's unchecked exceptions turned into the
@@ -37,6 +40,14 @@ final class S3Calls {
 			call.run();
 			return null;
 		});
+	}
+
+	/** Every object under a prefix, page after page. */
+	static List<S3Object> list(S3Client s3, String bucket, String prefix) throws IOException {
+		return call(() -> s3.listObjectsV2Paginator((list) -> list.bucket(bucket).prefix(prefix))
+			.contents()
+			.stream()
+			.toList());
 	}
 
 }

@@ -100,7 +100,7 @@ final class S3UploadParts implements UploadParts {
 	public List<Part> parts(String uploadId) throws IOException {
 		String prefix = UPLOADS + uploadId + "/";
 		List<Part> parts = new ArrayList<>();
-		for (S3Object object : list(prefix)) {
+		for (S3Object object : S3Calls.list(this.s3, this.bucket, prefix)) {
 			Matcher matcher = PART.matcher(object.key().substring(prefix.length()));
 			if (matcher.matches()) {
 				parts.add(new Part(Integer.parseInt(matcher.group(1)), matcher.group(2), object.size()));
@@ -118,7 +118,7 @@ final class S3UploadParts implements UploadParts {
 	@Override
 	public void abort(String uploadId) {
 		try {
-			for (S3Object object : list(UPLOADS + uploadId + "/")) {
+			for (S3Object object : S3Calls.list(this.s3, this.bucket, UPLOADS + uploadId + "/")) {
 				this.s3.deleteObject((delete) -> delete.bucket(this.bucket).key(object.key()));
 			}
 		}
@@ -130,7 +130,7 @@ final class S3UploadParts implements UploadParts {
 	@Override
 	public int removeStale(Instant cutoff) throws IOException {
 		Map<String, Instant> latest = new HashMap<>();
-		for (S3Object object : list(UPLOADS)) {
+		for (S3Object object : S3Calls.list(this.s3, this.bucket, UPLOADS)) {
 			String rest = object.key().substring(UPLOADS.length());
 			int slash = rest.indexOf('/');
 			if (slash > 0) {
@@ -146,13 +146,6 @@ final class S3UploadParts implements UploadParts {
 		}
 		S3MultipartSweep.abortOlderThan(this.s3, this.bucket, UPLOADS, cutoff);
 		return removed;
-	}
-
-	private List<S3Object> list(String prefix) throws IOException {
-		return S3Calls.call(() -> this.s3.listObjectsV2Paginator((list) -> list.bucket(this.bucket).prefix(prefix))
-			.contents()
-			.stream()
-			.toList());
 	}
 
 	private static String nameKey(String uploadId) {
