@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import io.flarekit.testing.TestPostgres;
+import io.flarekit.testing.TestS3;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import tools.jackson.databind.JsonNode;
@@ -90,6 +91,11 @@ public abstract class IntegrationTest {
 		registry.add("spring.jpa.properties.hibernate.generate_statistics", () -> "true");
 		registry.add("spring.servlet.multipart.max-request-size", () -> "10MB");
 		registry.add("flarekit.security.bootstrap-admin-key", () -> ADMIN_KEY);
+		// -Dflarekit.test.storage=s3: blobs and upload parts in a bucket of a real S3
+		// server
+		if ("s3".equals(System.getProperty("flarekit.test.storage"))) {
+			TestS3.shared().use(registry, "integration");
+		}
 	}
 
 	/**

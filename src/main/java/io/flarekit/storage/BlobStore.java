@@ -90,6 +90,25 @@ public interface BlobStore {
 	}
 
 	/**
+	 * Content that reads a slice of itself without reading what comes before it: an
+	 * object store answers a ranged GET with just those bytes, where skipping over a
+	 * whole-object stream would download the skipped prefix. Resources from {@link #open}
+	 * may implement it; downloads with a Range then use it.
+	 */
+	interface RangeReadable {
+
+		/**
+		 * Opens a slice.
+		 * @param position the first byte
+		 * @param count how many bytes, at least one
+		 * @return exactly those bytes
+		 * @throws IOException when the store cannot be read
+		 */
+		InputStream read(long position, long count) throws IOException;
+
+	}
+
+	/**
 	 * A stored blob.
 	 *
 	 * @param hash its SHA-256, lower-case hex

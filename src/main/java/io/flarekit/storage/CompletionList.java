@@ -63,11 +63,11 @@ final class CompletionList {
 	 * @return the listed parts as they arrived, in order
 	 * @throws ServiceException 400 naming the first bad entry
 	 */
-	static List<MultipartUploads.Part> match(List<CompletedPart> listed, List<MultipartUploads.Part> arrived) {
+	static List<UploadParts.Part> match(List<CompletedPart> listed, List<UploadParts.Part> arrived) {
 		if (listed.isEmpty()) {
 			throw ServiceException.invalid("parts", FieldError.REQUIRED, "must list at least one part");
 		}
-		List<MultipartUploads.Part> matched = new ArrayList<>();
+		List<UploadParts.Part> matched = new ArrayList<>();
 		int previous = 0;
 		for (int i = 0; i < listed.size(); i++) {
 			CompletedPart wanted = listed.get(i);
@@ -77,7 +77,7 @@ final class CompletionList {
 						"parts must be listed in ascending order, each once");
 			}
 			previous = wanted.partNumber();
-			MultipartUploads.Part part = arrived.stream()
+			UploadParts.Part part = arrived.stream()
 				.filter((candidate) -> candidate.partNumber() == wanted.partNumber())
 				.findFirst()
 				.orElseThrow(() -> ServiceException.invalid(field + ".partNumber", FieldError.INVALID_VALUE,

@@ -1,5 +1,6 @@
 package io.flarekit.storage;
 
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -123,12 +124,21 @@ class StorageController extends ResourceController<Storage> {
 				.cacheControl(CacheControl.noCache().cachePrivate())
 				.build();
 		}
-		Resource content = this.storage.content(record)
-			.orElseThrow(() -> new IllegalStateException("The blob of storage record " + id + " is missing"));
+		Resource content;
+		try {
+			content = this.storage.content(record)
+				.orElseThrow(() -> new IllegalStateException("The blob of storage record " + id + " is missing"));
+		}
+		catch (UncheckedIOException ex) {
+			throw StorageFailures.of(ex.getCause());
+		}
 		if (range != null && !satisfiable(range, content)) {
 			throw new ServiceException(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE, ErrorCode.RANGE_NOT_SATISFIABLE,
 					"The file has " + record.getSize() + " bytes; the range " + range + " is outside it",
 					List.of(new FieldError("Range", FieldError.INVALID_VALUE, "is outside the file")));
+		}
+		if (range != null && content instanceof BlobStore.RangeReadable) {
+			content = RangedRegions.of(range, content);
 		}
 		return ResponseEntity.ok()
 			.eTag(etag)

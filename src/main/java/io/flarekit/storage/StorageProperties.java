@@ -1,5 +1,6 @@
 package io.flarekit.storage;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -11,6 +12,9 @@ import org.springframework.util.unit.DataSize;
 /**
  * Where file contents go and what is accepted.
  *
+ * @param type where blobs and upload parts live: the local disk, or an S3-compatible
+ * object store (then {@code s3} says which)
+ * @param s3 the bucket when {@code type} is {@code s3}
  * @param blobDir the folder of the filesystem blob store, created on start
  * @param allowedTypes the types {@code POST /storage} accepts, detected from the bytes
  * @param maxFileSize the largest file {@code POST /storage} and {@code PUT /storage/{id}}
@@ -23,8 +27,9 @@ import org.springframework.util.unit.DataSize;
  * @param uploads the large, multipart uploads
  */
 @ConfigurationProperties("flarekit.storage")
-public record StorageProperties(@DefaultValue("./data/blobs") Path blobDir, @DefaultValue( {
-		"image/jpeg", "image/png", "image/gif", "image/webp" }) List<String> allowedTypes,
+public record StorageProperties(@DefaultValue("filesystem") Type type, @DefaultValue S3 s3,
+		@DefaultValue("./data/blobs") Path blobDir, @DefaultValue( {
+				"image/jpeg", "image/png", "image/gif", "image/webp" }) List<String> allowedTypes,
 		@DefaultValue("2MB") DataSize maxFileSize, @DefaultValue("1h") Duration orphanGrace,
 		@DefaultValue("10m") Duration cleanupInterval, @DefaultValue("64MB") DataSize minFreeSpace,
 		@DefaultValue Uploads uploads){
@@ -33,6 +38,35 @@ public record StorageProperties(@DefaultValue("./data/blobs") Path blobDir, @Def
 		if (cleanupInterval.isNegative() || cleanupInterval.isZero()) {
 			throw new IllegalArgumentException("flarekit.storage.cleanup-interval must be positive");
 		}
+		if (type == Type.S3 && (s3.bucket() == null || s3.bucket().isBlank())) {
+			throw new IllegalArgumentException("flarekit.storage.s3.bucket must be set when flarekit.storage.type=s3");
+		}
+	}
+
+	/** Where blobs and upload parts live. */
+	public enum Type {
+
+		/** A folder on the local disk: {@code blob-dir} and {@code uploads.dir}. */
+		FILESYSTEM,
+
+		/** A bucket of an S3-compatible object store: {@code s3.*}. */
+		S3
+
+	}
+
+	/**
+	 * An S3-compatible bucket. Credentials come from the AWS SDK's default chain
+	 * (environment, system properties, profiles, container and instance roles), never
+	 * from these settings.
+	 *
+	 * @param bucket the bucket; it must exist
+	 * @param endpoint the store's URL when it is not AWS (R2, MinIO, Ceph); null for AWS
+	 * @param region the region; {@code auto} suits R2, and stores that ignore it
+	 * @param pathStyle whether the bucket goes in the path rather than the host name
+	 * (MinIO and most self-hosted stores need it)
+	 */
+	public record S3(String bucket, URI endpoint, @DefaultValue("us-east-1") String region,
+			@DefaultValue("false") boolean pathStyle) {
 	}
 
 	/**

@@ -60,7 +60,7 @@ class UploadsController {
 
 	@PutMapping("/{uploadId}/parts/{partNumber}")
 	@Operation(summary = "Send one part as the raw request body; sending a part again replaces it")
-	MultipartUploads.Part part(@PathVariable String uploadId, @PathVariable int partNumber, InputStream body) {
+	UploadParts.Part part(@PathVariable String uploadId, @PathVariable int partNumber, InputStream body) {
 		return this.uploads.putPart(uploadId, partNumber, body);
 	}
 

@@ -60,7 +60,7 @@ class DiskReserveTest {
 
 	@Test
 	void anUploadIsNotStartedWhenTheReserveIsReachedAndLeavesNoFolder() throws Exception {
-		MultipartUploads uploads = new MultipartUploads(properties(UNREACHABLE));
+		MultipartUploads uploads = StorageTestProperties.uploads(properties(UNREACHABLE));
 		ServiceException failure = catchThrowableOfType(ServiceException.class, () -> uploads.start("big.zip"));
 		assertThat(failure.getStatus()).isEqualTo(HttpStatus.INSUFFICIENT_STORAGE);
 		assertThat(files(this.folder.resolve("uploads"))).isEmpty();
@@ -68,8 +68,8 @@ class DiskReserveTest {
 
 	@Test
 	void aPartIsRefusedWhenTheReserveIsReachedAndLeavesNoFile() throws Exception {
-		String uploadId = new MultipartUploads(properties(DataSize.ofBytes(0))).start("big.zip").uploadId();
-		MultipartUploads full = new MultipartUploads(properties(UNREACHABLE));
+		String uploadId = StorageTestProperties.uploads(properties(DataSize.ofBytes(0))).start("big.zip").uploadId();
+		MultipartUploads full = StorageTestProperties.uploads(properties(UNREACHABLE));
 		ServiceException failure = catchThrowableOfType(ServiceException.class,
 				() -> full.putPart(uploadId, 1, bytes("part one")));
 		assertThat(failure.getStatus()).isEqualTo(HttpStatus.INSUFFICIENT_STORAGE);

@@ -35,7 +35,7 @@ class MultipartUploadsTest {
 		MultipartUploads uploads = uploads();
 		String uploadId = uploads.start("big.zip").uploadId();
 		byte[] content = new byte[(int) MAX_PART.toBytes()];
-		MultipartUploads.Part part = uploads.putPart(uploadId, 1, new ByteArrayInputStream(content));
+		UploadParts.Part part = uploads.putPart(uploadId, 1, new ByteArrayInputStream(content));
 		assertThat(part.etag())
 			.isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)));
 		assertThat(part.size()).isEqualTo(content.length);
@@ -57,7 +57,7 @@ class MultipartUploadsTest {
 	}
 
 	private MultipartUploads uploads() {
-		return new MultipartUploads(StorageTestProperties.in(this.folder, DataSize.ofBytes(1), MAX_PART));
+		return StorageTestProperties.uploads(StorageTestProperties.in(this.folder, DataSize.ofBytes(1), MAX_PART));
 	}
 
 	private static List<String> files(Path folder) throws Exception {

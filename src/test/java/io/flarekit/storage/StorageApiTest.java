@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.flarekit.IntegrationTest;
 import io.flarekit.core.query.Range;
@@ -37,11 +37,12 @@ class StorageApiTest extends IntegrationTest {
 
 	@BeforeEach
 	void emptyBlobStore() throws Exception {
-		try (Stream<Path> files = Files.walk(DATA.resolve("blobs"))) {
-			for (Path file : files.filter(Files::isRegularFile).toList()) {
-				Files.delete(file);
-			}
+		List<String> hashes = new ArrayList<>();
+		this.blobs.forEach((blob) -> hashes.add(blob.hash()));
+		for (String hash : hashes) {
+			this.blobs.delete(hash);
 		}
+		this.blobs.sweepStaging(Duration.ZERO);
 	}
 
 	private Response upload(Files4Test.Multipart multipart) {
@@ -62,9 +63,9 @@ class StorageApiTest extends IntegrationTest {
 	}
 
 	private long blobCount() throws Exception {
-		try (Stream<Path> files = Files.walk(DATA.resolve("blobs"))) {
-			return files.filter(Files::isRegularFile).filter((f) -> !f.toString().contains(".staging")).count();
-		}
+		AtomicLong count = new AtomicLong();
+		this.blobs.forEach((blob) -> count.incrementAndGet());
+		return count.get();
 	}
 
 	@Test
@@ -377,9 +378,7 @@ class StorageApiTest extends IntegrationTest {
 		}
 		assertThat(get("/storage").json()).isEmpty();
 		assertThat(blobCount()).isZero();
-		try (Stream<Path> staged = Files.list(DATA.resolve("blobs").resolve(".staging"))) {
-			assertThat(staged).isEmpty();
-		}
+		assertThat(this.blobs.sweepStaging(Duration.ZERO)).as("staged blobs left").isZero();
 	}
 
 	@Test

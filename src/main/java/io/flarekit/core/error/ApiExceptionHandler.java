@@ -55,7 +55,9 @@ public class ApiExceptionHandler {
 
 	@ExceptionHandler(ServiceException.class)
 	ResponseEntity<ApiProblem> service(ServiceException ex, HttpServletRequest request) {
-		return respond(ex.getStatus(), ex.getCode(), ex.getMessage(), ex.getDetails(), request, null);
+		// a dependency down (the blob store, say): worth retrying
+		HttpHeaders headers = (ex.getStatus().value() == HttpStatus.SERVICE_UNAVAILABLE.value()) ? retryAfter() : null;
+		return respond(ex.getStatus(), ex.getCode(), ex.getMessage(), ex.getDetails(), request, headers);
 	}
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
