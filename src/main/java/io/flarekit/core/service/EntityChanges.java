@@ -15,6 +15,7 @@ import io.flarekit.core.error.Validation;
 import io.flarekit.core.model.AutomaticFields;
 import io.flarekit.core.model.EntityModel;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.validation.Validator;
 import tools.jackson.databind.JsonNode;
@@ -115,7 +116,7 @@ final class EntityChanges<E> {
 	 * version.
 	 */
 	private E load(String id, boolean includeDeleted, Precondition precondition) {
-		E entity = find(id, includeDeleted).orElseThrow(() -> ServiceException.notFound(this.model.name(), id));
+		E entity = findToWrite(id, includeDeleted).orElseThrow(() -> ServiceException.notFound(this.model.name(), id));
 		precondition.check(this.model.name(), id, this.model.versionOf(entity));
 		return entity;
 	}
@@ -124,7 +125,7 @@ final class EntityChanges<E> {
 	List<E> removeAll(Collection<String> ids, boolean permanent) {
 		List<E> removed = new ArrayList<>();
 		for (String id : new LinkedHashSet<>(ids)) {
-			find(id, permanent).ifPresent((entity) -> {
+			findToWrite(id, permanent).ifPresent((entity) -> {
 				remove(entity, permanent);
 				removed.add(entity);
 			});
@@ -164,7 +165,22 @@ final class EntityChanges<E> {
 	 * record's existence is not revealed.
 	 */
 	Optional<E> find(String id, boolean includeDeleted) {
-		E entity = this.entityManager.find(this.model.type(), id);
+		return reachable(this.entityManager.find(this.model.type(), id), includeDeleted);
+	}
+
+	/**
+	 * As {@link #find}, locking the row until the transaction ends where the database
+	 * locks rows ({@code select … for update} on PostgreSQL; SQLite's single writer needs
+	 * none): concurrent changes of one record then queue instead of failing each other's
+	 * version check at {@code READ COMMITTED}, so a write without {@code If-Match} is not
+	 * answered 412 for a race the client never saw.
+	 */
+	private Optional<E> findToWrite(String id, boolean includeDeleted) {
+		return reachable(this.entityManager.find(this.model.type(), id, LockModeType.PESSIMISTIC_WRITE),
+				includeDeleted);
+	}
+
+	private Optional<E> reachable(E entity, boolean includeDeleted) {
 		return (entity == null || (!includeDeleted && this.model.isDeleted(entity)) || !isReachable(entity))
 				? Optional.empty() : Optional.of(entity);
 	}
