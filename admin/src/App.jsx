@@ -1,0 +1,60 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Admin, Resource } from 'react-admin';
+import { authProvider, session } from './auth.js';
+import { dataProvider } from './data.js';
+import { LoginPage } from './Login.jsx';
+import { resourcesOf, abilities } from './spec.js';
+import { Resources } from './context.js';
+import { GenericCreate, GenericEdit, GenericList, GenericShow } from './generic.jsx';
+import { custom } from './custom/index.js';
+
+// The resources come from the service's OpenAPI document, read once at start (it is open
+// to anyone); each is generic unless custom/index.js customises it.
+export function App() {
+  const [resources, setResources] = useState(null);
+  const [failure, setFailure] = useState(null);
+  useEffect(() => {
+    fetch('/specification.json')
+      .then((response) => (response.ok ? response.json() : Promise.reject(new Error(response.statusText))))
+      .then((spec) => setResources(resourcesOf(spec)))
+      .catch((error) => setFailure(error.message));
+  }, []);
+  const provider = useMemo(() => resources && dataProvider(resources), [resources]);
+  if (failure) return <p role="alert">The service's description could not be read: {failure}</p>;
+  if (!resources) return null;
+  const byName = Object.fromEntries(resources.map((resource) => [resource.name, resource]));
+  return (
+    <Resources.Provider value={byName}>
+      <Admin
+        title="Flarekit admin"
+        dataProvider={provider}
+        authProvider={authProvider}
+        loginPage={LoginPage}
+        requireAuth
+        disableTelemetry
+      >
+        {() =>
+          resources
+            .filter((resource) => abilities(resource, session()).list)
+            .map((resource) => {
+              const may = abilities(resource, session());
+              const own = custom[resource.name] ?? {};
+              return (
+                <Resource
+                  key={resource.name}
+                  name={resource.name}
+                  list={own.list ?? GenericList}
+                  show={may.read ? (own.show ?? GenericShow) : undefined}
+                  edit={may.update ? (own.edit ?? GenericEdit) : undefined}
+                  create={may.create ? (own.create ?? GenericCreate) : undefined}
+                  icon={own.icon}
+                  options={own.options}
+                  recordRepresentation={own.recordRepresentation}
+                />
+              );
+            })
+        }
+      </Admin>
+    </Resources.Provider>
+  );
+}

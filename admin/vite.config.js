@@ -1,0 +1,21 @@
+import { defineConfig } from 'vite';
+
+// No @vitejs/plugin-react: esbuild's own JSX transform is enough for a production bundle
+// (no fast refresh needed), and keeps the toolchain to Vite alone (see docs/admin.md).
+export default defineConfig({
+  base: './',
+  esbuild: { jsx: 'automatic' },
+  build: {
+    outDir: process.env.ADMIN_OUT_DIR || '../src/main/resources/admin',
+    emptyOutDir: true,
+    sourcemap: false,
+    chunkSizeWarningLimit: 2000,
+  },
+  server: {
+    proxy: Object.fromEntries(
+      ['/specification.json', '/admin/session', '/admin/restore', '/users', '/storage', '/storage-info', '/api-keys'].map(
+        (path) => [path, process.env.FLAREKIT_URL || 'http://localhost:8080'],
+      ),
+    ),
+  },
+});
