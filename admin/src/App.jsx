@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Admin, Resource } from 'react-admin';
+import { Admin, Resource, memoryStore, useLogin } from 'react-admin';
 import { authProvider, session } from './auth.js';
 import { dataProvider } from './data.js';
 import { LoginPage } from './Login.jsx';
@@ -8,14 +8,24 @@ import { Resources } from './context.js';
 import { GenericCreate, GenericEdit, GenericList, GenericShow } from './generic.jsx';
 import { custom } from './custom/index.js';
 
+// Asked for as soon as this chunk loads, while the caller signs in.
+const specification = fetch('/specification.json').then((response) =>
+  response.ok ? response.json() : Promise.reject(new Error(response.statusText)),
+);
+
+// After a 401, react-admin shows this same page; its login goes through react-admin.
+function AdminLoginPage() {
+  const login = useLogin();
+  return <LoginPage onLogin={(credentials) => login(credentials)} />;
+}
+
 // The resources come from the service's OpenAPI document, read once at start (it is open
 // to anyone); each is generic unless custom/index.js customises it.
 export function App() {
   const [resources, setResources] = useState(null);
   const [failure, setFailure] = useState(null);
   useEffect(() => {
-    fetch('/specification.json')
-      .then((response) => (response.ok ? response.json() : Promise.reject(new Error(response.statusText))))
+    specification
       .then((spec) => setResources(resourcesOf(spec)))
       .catch((error) => setFailure(error.message));
   }, []);
@@ -29,8 +39,9 @@ export function App() {
         title="Flarekit admin"
         dataProvider={provider}
         authProvider={authProvider}
-        loginPage={LoginPage}
+        loginPage={AdminLoginPage}
         requireAuth
+        store={memoryStore()}
         disableTelemetry
       >
         {() =>

@@ -64,12 +64,15 @@ export function inputFor(field) {
   }
 }
 
+/** createdAt → Created at, as react-admin labels a field. */
+const humanize = (name) => name.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase()).replace(/ (\w)/g, (m) => m.toLowerCase());
+
 /** The list's filters: q over every text field, and one per field, as the service reads them. */
 export function filtersFor(resource, may) {
   const filters = [];
   if (resource.searchable) filters.push(<SearchInput key="q" source="q" alwaysOn />);
   for (const field of resource.fields) {
-    const label = field.name;
+    const label = humanize(field.name);
     if (field.reference || field.name === 'id') {
       filters.push(<TextInput key={field.name} source={field.name} label={label} />);
     } else if (field.kind === 'text' || field.kind === 'email') {
@@ -87,7 +90,7 @@ export function filtersFor(resource, may) {
     }
   }
   if (may.includeDeleted) {
-    filters.push(<BooleanInput key="includeDeleted" source="includeDeleted" label="Show deleted" />);
+    filters.push(<BooleanInput key="includeDeleted" source="includeDeleted" label="Show deleted" alwaysOn />);
   }
   return filters;
 }

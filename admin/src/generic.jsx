@@ -79,7 +79,7 @@ const writable = (resource) => resource.fields.filter((field) => !field.readOnly
 export function GenericEdit() {
   const { resource } = useResource();
   return (
-    <Edit mutationMode="pessimistic" actions={<TopToolbar><ListButton /></TopToolbar>}>
+    <Edit mutationMode="pessimistic" redirect="show" actions={<TopToolbar><ListButton /></TopToolbar>}>
       <SimpleForm>{writable(resource).map(inputFor)}</SimpleForm>
     </Edit>
   );
