@@ -13,6 +13,9 @@ const specification = fetch('/specification.json').then((response) =>
   response.ok ? response.json() : Promise.reject(new Error(response.statusText)),
 );
 
+/** test-articles → Test articles */
+const labelOf = (name) => name.charAt(0).toUpperCase() + name.slice(1).replace(/-/g, ' ');
+
 // After a 401, react-admin shows this same page; its login goes through react-admin.
 function AdminLoginPage() {
   const login = useLogin();
@@ -59,7 +62,7 @@ export function App() {
                   edit={may.update ? (own.edit ?? GenericEdit) : undefined}
                   create={may.create ? (own.create ?? GenericCreate) : undefined}
                   icon={own.icon}
-                  options={own.options}
+                  options={own.options ?? { label: labelOf(resource.name) }}
                   recordRepresentation={own.recordRepresentation}
                 />
               );

@@ -62,15 +62,28 @@ after(async () => {
 });
 
 test('the login page is interactive within a second on loopback', async () => {
-  const started = performance.now();
+  // in fresh contexts (empty caches), three times: the page's own time from the start of
+  // the navigation to the form on screen with its handlers (a performance mark), and the
+  // test's, to a typed character (which adds Playwright's and a new context's overhead)
+  const pageTimes = [];
+  const typedTimes = [];
+  for (let i = 0; i < 3; i++) {
+    const context = await browser.newContext();
+    const fresh = await context.newPage();
+    const started = performance.now();
+    await fresh.goto(`${BASE}/admin`);
+    await fresh.getByLabel('API key or token').pressSequentially('k');
+    typedTimes.push(Math.round(performance.now() - started));
+    pageTimes.push(Math.round(await fresh.evaluate(() => performance.getEntriesByName('login-interactive')[0].startTime)));
+    await context.close();
+  }
+  const median = (times) => [...times].sort((a, b) => a - b)[1];
+  console.log(`login page interactive after ${pageTimes.join(', ')} ms by the page's clock (median ${median(pageTimes)}); `
+    + `typed into after ${typedTimes.join(', ')} ms by the test's (median ${median(typedTimes)})`);
   await page.goto(`${BASE}/admin`);
-  const field = page.getByLabel('API key or token');
-  await field.fill('typed');
-  const interactive = performance.now() - started;
-  console.log(`login page interactive after ${Math.round(interactive)} ms`);
-  assert.ok(interactive < 1000, `interactive after ${interactive} ms`);
-  await field.fill('');
+  await page.getByLabel('API key or token').waitFor();
   await shot('login');
+  assert.ok(median(pageTimes) < 1000, `interactive after ${pageTimes} ms`);
 });
 
 test('a wrong key stays on the login page with the service message', async () => {
@@ -223,8 +236,8 @@ test('storage-info shows its embedded storage record', async () => {
 
 test('a resource without UI code gets the generic views', async (t) => {
   const articles = page.getByRole('menuitem', { name: 'Test articles' });
-  if (!(await articles.count())) {
-    t.skip('the service runs without the test entities');
+  if (process.env.FLAREKIT_TEST_ENTITIES !== 'true') {
+    t.skip('the service runs without the test entities (FLAREKIT_TEST_ENTITIES=true says it has them)');
     return;
   }
   await articles.click();
@@ -237,14 +250,14 @@ test('a resource without UI code gets the generic views', async (t) => {
 test('a revoked key returns to the login page', async () => {
   const issued = await api('POST', '/api-keys', { name: `browser ${RUN}`, roles: ['admin'] });
   await page.evaluate(() => sessionStorage.clear());
-  await page.goto(`${BASE}/admin/#/login`);
+  await page.goto(`${BASE}/admin/`);
+  await page.reload();
   await page.getByLabel('API key or token').fill(issued.key);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('menuitem', { name: 'Users' }).waitFor();
   await api('DELETE', `/api-keys/${issued.id}`);
   expectedErrors = /status of 401/;
-  await page.getByRole('menuitem', { name: 'Users' }).click();
-  await page.getByRole('button', { name: 'Refresh' }).click().catch(() => {});
+  await page.reload(); // the list asks again, with the revoked key
   await page.getByLabel('API key or token').waitFor();
   await page.waitForTimeout(200); // the console reports the refused requests a little later
   expectedErrors = null;
