@@ -27,6 +27,7 @@ export function GenericList({ children, meta, ...props }) {
       filters={filtersFor(resource, may)}
       actions={<ListActions may={may} />}
       queryOptions={{ meta }}
+      empty={false}
       {...props}
     >
       <Datagrid

@@ -118,6 +118,7 @@ test('users: the list shows the total, sorts and searches', async () => {
     await api('POST', '/users', { name: `Walker ${RUN} ${String(i).padStart(2, '0')}`, email: `w${i}.${RUN}@example.com` });
   }
   await page.getByRole('menuitem', { name: 'Users' }).click();
+  await page.getByRole('button', { name: 'Refresh' }).click(); // the users were made behind its back
   await page.getByPlaceholder('Search').fill(RUN);
   await page.getByText('1-10 of 12').waitFor();
   await page.getByRole('button', { name: 'Name' }).click(); // sort by name
