@@ -19,15 +19,22 @@ function ListActions({ may }) {
   );
 }
 
-export function GenericList({ children, meta, ...props }) {
+/** Left out of lists (the record shows them): bookkeeping rather than content. */
+const NOT_LISTED = ['version', 'updatedAt'];
+
+export function GenericList({ children, meta, columns: names, ...props }) {
   const { resource, may } = useResource();
-  const columns = resource.fields.filter((field) => field.name !== 'version');
+  const columns = names
+    ? names.map((name) => resource.fields.find((field) => field.name === name)).filter(Boolean)
+    : resource.fields.filter((field) => !NOT_LISTED.includes(field.name));
+  const newestFirst = resource.fields.some((field) => field.name === 'createdAt');
   return (
     <List
       filters={filtersFor(resource, may)}
       actions={<ListActions may={may} />}
       queryOptions={{ meta }}
       empty={false}
+      sort={newestFirst ? { field: 'createdAt', order: 'DESC' } : { field: 'id', order: 'DESC' }}
       {...props}
     >
       <Datagrid

@@ -125,7 +125,9 @@ test('users: the list shows the total, sorts and searches', async () => {
   await page.getByRole('cell', { name: `Walker ${RUN} 00` }).waitFor();
   await shot('users-list');
   // the next page follows the Link header's keyset cursor
+  const walked = page.waitForRequest((request) => new URL(request.url()).searchParams.has('cursor'));
   await page.getByRole('button', { name: /next page/i }).click();
+  await walked;
   await page.getByText('11-12 of 12').waitFor();
   await page.getByRole('cell', { name: `Walker ${RUN} 11` }).waitFor();
   await page.getByPlaceholder('Search').fill(`w3.${RUN}`);

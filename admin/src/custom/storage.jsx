@@ -95,14 +95,14 @@ function StorageList() {
   const { may } = useResource();
   return (
     <>
-      <GenericList title="Files">
-        <FunctionField label="Preview" render={(record) => <Thumbnail record={record} />} />
-      </GenericList>
       {may.upload && (
-        <Box sx={{ px: 2 }}>
+        <Box sx={{ pt: 2 }}>
           <UploadZone />
         </Box>
       )}
+      <GenericList title="Files" columns={['originalName', 'mimeType', 'size', 'createdAt', 'deletedAt', 'ownerId']}>
+        <FunctionField label="Preview" render={(record) => <Thumbnail record={record} />} />
+      </GenericList>
     </>
   );
 }

@@ -27,7 +27,7 @@ function EmbeddedStorage() {
 
 function StorageInfoList() {
   return (
-    <GenericList meta={{ embed: ['storage'] }} title="File descriptions">
+    <GenericList meta={{ embed: ['storage'] }} title="File descriptions" columns={['description', 'storageId', 'createdAt']}>
       <FunctionField label="File" render={(record) => record.storage && <Thumbnail record={record.storage} />} />
     </GenericList>
   );
