@@ -16,6 +16,16 @@ const specification = fetch('/specification.json').then((response) =>
 /** test-articles → Test articles */
 const labelOf = (name) => name.charAt(0).toUpperCase() + name.slice(1).replace(/-/g, ' ');
 
+// A key whose rules let it list nothing still signs in; it is told why the menu is empty.
+function NothingToList() {
+  return (
+    <p style={{ padding: 24 }}>
+      The access rules let this key list no resource. Ask an admin for a key with a role the rules admit
+      (docs/security.md).
+    </p>
+  );
+}
+
 // After a 401, react-admin shows this same page; its login goes through react-admin.
 function AdminLoginPage() {
   const login = useLogin();
@@ -45,6 +55,7 @@ export function App() {
         loginPage={AdminLoginPage}
         requireAuth
         store={memoryStore()}
+        dashboard={resources.some((resource) => abilities(resource, session()).list) ? undefined : NothingToList}
         disableTelemetry
       >
         {() =>

@@ -148,6 +148,15 @@ test('users: create, open, edit and delete a user', async () => {
   await shot('user-edit');
   await page.getByRole('button', { name: 'Save' }).click();
   await page.getByText(`Ada King ${RUN}`).first().waitFor();
+  // the service's own validation: its problem's errors map lands under the field
+  await page.getByRole('menuitem', { name: 'Users' }).click();
+  await page.getByRole('link', { name: 'Create' }).click();
+  await page.getByRole('textbox', { name: /^Name/ }).fill(`Ada again ${RUN}`);
+  await page.getByRole('textbox', { name: /^Email/ }).fill(`ADA.${RUN}@example.com`);
+  expectedErrors = /status of 409/;
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByText('is already used by another record').first().waitFor();
+  expectedErrors = null;
   const [user] = await api('GET', `/users?filter=${encodeURIComponent(JSON.stringify({ email: `ada.${RUN}@example.com` }))}`);
   assert.equal(user.name, `Ada King ${RUN}`);
   await page.goto(`${BASE}/admin/#/users/${user.id}/show`);
@@ -248,6 +257,18 @@ test('a resource without UI code gets the generic views', async (t) => {
   await page.getByRole('textbox', { name: /^Title/ }).fill(`Generic ${RUN}`);
   await page.getByRole('button', { name: 'Save' }).click();
   await page.getByText(`Generic ${RUN}`).first().waitFor();
+});
+
+test('a key the rules let list nothing sees no resource, and is told why', async () => {
+  const issued = await api('POST', '/api-keys', { name: `reader ${RUN}`, roles: ['reader'] });
+  await page.evaluate(() => sessionStorage.clear());
+  await page.goto(`${BASE}/admin/`);
+  await page.reload();
+  await page.getByLabel('API key or token').fill(issued.key);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByText('The access rules let this key list no resource').waitFor();
+  assert.equal(await page.getByRole('menuitem', { name: 'Users' }).count(), 0);
+  await api('DELETE', `/api-keys/${issued.id}`);
 });
 
 test('a revoked key returns to the login page', async () => {
