@@ -18,10 +18,11 @@ export default defineConfig({
     },
   },
   server: {
-    proxy: Object.fromEntries(
-      ['/specification.json', '/admin/session', '/admin/restore', '/users', '/storage', '/storage-info', '/api-keys'].map(
-        (path) => [path, process.env.FLAREKIT_URL || 'http://localhost:8080'],
-      ),
-    ),
+    // `npx vite` serves the sources; every API path (no dot in it) and the OpenAPI
+    // document go to a running service
+    proxy: {
+      '^/(?!@|src/|node_modules/)[^.]+$': process.env.FLAREKIT_URL || 'http://localhost:8080',
+      '/specification.json': process.env.FLAREKIT_URL || 'http://localhost:8080',
+    },
   },
 });
