@@ -33,10 +33,13 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
 @EnableConfigurationProperties(JwtProperties.class)
 class SecurityConfiguration {
 
-	/** Always open: the welcome, the OpenAPI document, Swagger UI, health and errors. */
+	/**
+	 * Always open: the welcome, the OpenAPI document, Swagger UI, health, the admin UI's
+	 * pages (its calls to the API carry the key) and errors.
+	 */
 	static final String[] OPEN_PATHS = { "/", "/specification.json", "/specification.json/**",
 			"/specification.json.yaml", "/docs", "/docs/**", "/swagger-ui.html", "/swagger-ui/**", "/actuator/health",
-			"/actuator/health/**" };
+			"/actuator/health/**", "/admin", "/admin/**" };
 
 	private static final String ERROR_PATH = "/error";
 

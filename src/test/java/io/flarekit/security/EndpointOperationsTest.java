@@ -64,12 +64,13 @@ class EndpointOperationsTest extends IntegrationTest {
 			Map.entry("PATCH /test-tags/{id}", "test-tags update"), Map.entry("PATCH /test-tags", "test-tags update"),
 			Map.entry("DELETE /test-tags/{id}", "test-tags delete"), Map.entry("DELETE /test-tags", "test-tags delete"),
 			Map.entry("GET /api-keys", "api-keys list"), Map.entry("POST /api-keys", "api-keys create"),
-			Map.entry("DELETE /api-keys/{id}", "api-keys delete"), Map.entry("GET /owner-scope", "owner-scope list"));
+			Map.entry("DELETE /api-keys/{id}", "api-keys delete"), Map.entry("GET /owner-scope", "owner-scope list"),
+			Map.entry("POST /admin/restore/{resource}/{id}", "admin create"));
 
 	/** Mapped by libraries, and open to anyone: see SecurityConfiguration.OPEN_PATHS. */
 	private static final Set<String> OPEN = Set.of("/error", "/specification.json", "/specification.json.yaml",
 			"/specification.json/swagger-config", "/docs", "/swagger-ui.html", "/actuator/health",
-			"/actuator/health/**", "/actuator");
+			"/actuator/health/**", "/actuator", "/admin", "/admin/", "/admin/session");
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
