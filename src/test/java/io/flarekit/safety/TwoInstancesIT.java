@@ -54,7 +54,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TwoInstancesIT {
 
-	private static final int FILES = 4;
+	/** Workers of each kind; files workers share contents in pairs. */
+	private static final int WORKERS = 6;
 
 	@TempDir
 	Path data;
@@ -79,10 +80,11 @@ class TwoInstancesIT {
 		String database = TestPostgres.newDatabase("two-instances");
 		TestS3 s3 = TestS3.shared();
 		String bucket = s3.newBucket("two-instances");
-		for (int i = 0; i < FILES; i++) {
+		for (int i = 0; i < WORKERS; i++) {
 			byte[] content = Acknowledgements.png(4242 + i);
 			this.contents.put(sha256(content), content);
 		}
+		List<String> hashes = new ArrayList<>(this.contents.keySet());
 		Ledger users = new Ledger();
 		Ledger files = new Ledger();
 		try (PackagedService first = instance("first", database, s3, bucket);
@@ -92,10 +94,11 @@ class TwoInstancesIT {
 			this.victim = starting.get(2, TimeUnit.MINUTES);
 			ExecutorService pool = Executors.newFixedThreadPool(12);
 			List<Future<?>> workers = new ArrayList<>();
-			for (int w = 0; w < 6; w++) {
+			for (int w = 0; w < WORKERS; w++) {
 				String worker = "worker " + w;
+				List<String> shared = hashes.subList(w / 2 * 2, w / 2 * 2 + 2);
 				workers.add(pool.submit(() -> work(worker + " (users)", new Users(), users)));
-				workers.add(pool.submit(() -> work(worker + " (files)", new StoredFiles(), files)));
+				workers.add(pool.submit(() -> work(worker + " (files)", new StoredFiles(shared), files)));
 			}
 			// kill once both kinds have some acknowledged writes (a loaded machine is
 			// slow)
@@ -118,7 +121,7 @@ class TwoInstancesIT {
 			assertThat(users.size()).as("users acknowledged").isGreaterThanOrEqualTo(10);
 			assertThat(files.size()).as("files acknowledged").isGreaterThanOrEqualTo(10);
 			assertThat(users.differences((id) -> new Users().state(this.survivor, id))).isEmpty();
-			assertThat(files.differences((id) -> new StoredFiles().state(this.survivor, id))).isEmpty();
+			assertThat(files.differences((id) -> new StoredFiles(hashes).state(this.survivor, id))).isEmpty();
 			try (Connection connection = DriverManager.getConnection(database, TestPostgres.user(),
 					TestPostgres.password()); S3Client client = s3.client()) {
 				checkBlobs(connection, client, bucket);
@@ -207,7 +210,7 @@ class TwoInstancesIT {
 			String attempted = null;
 			double dice = random.nextDouble();
 			try {
-				if (mine.size() < 2 || dice < 0.35) {
+				if (mine.isEmpty() || (dice < 0.35 && mine.size() < records.most())) {
 					attempted = records.next(random);
 					id = records.create(target, worker.replaceAll("\\W", "") + "-" + n, attempted);
 					mine.add(id);
@@ -252,6 +255,11 @@ class TwoInstancesIT {
 	/** Writes and reads of one kind of record; each write checks its acknowledgement. */
 	private interface Records {
 
+		/**
+		 * The most records a worker keeps: few make a blob's last reference come and go.
+		 */
+		int most();
+
 		/** A state for a create or an update. */
 		String next(ThreadLocalRandom random);
 
@@ -271,6 +279,11 @@ class TwoInstancesIT {
 
 	/** Users, by their name; deleted softly. */
 	private static final class Users implements Records {
+
+		@Override
+		public int most() {
+			return 10;
+		}
 
 		@Override
 		public String next(ThreadLocalRandom random) {
@@ -302,17 +315,33 @@ class TwoInstancesIT {
 
 		@Override
 		public String state(PackagedService reader, String id) throws IOException {
-			return stateOf(reader.send("GET", "/users/" + id, null), "name");
+			HttpResponse<String> user = reader.send("GET", "/users/" + id, null);
+			return (user.statusCode() == 404) ? GONE
+					: acknowledged(user, 200, "GET /users/" + id).get("name").stringValue();
 		}
 
 	}
 
-	/** Files, by their content's hash, out of a few shared ones; deleted permanently. */
+	/**
+	 * Files, by the hash of the content they download with, out of a few contents shared
+	 * with another worker; deleted permanently.
+	 */
 	private final class StoredFiles implements Records {
+
+		private final List<String> shared;
+
+		StoredFiles(List<String> shared) {
+			this.shared = shared;
+		}
+
+		@Override
+		public int most() {
+			return 2;
+		}
 
 		@Override
 		public String next(ThreadLocalRandom random) {
-			return new ArrayList<>(TwoInstancesIT.this.contents.keySet()).get(random.nextInt(FILES));
+			return this.shared.get(random.nextInt(this.shared.size()));
 		}
 
 		@Override
@@ -336,8 +365,15 @@ class TwoInstancesIT {
 		}
 
 		@Override
-		public String state(PackagedService reader, String id) throws IOException {
-			return stateOf(reader.send("GET", "/storage/" + id, null), "hash");
+		public String state(PackagedService reader, String id) throws Exception {
+			HttpResponse<byte[]> content = PackagedService.HTTP.send(
+					reader.request("/storage/" + id + "/content").timeout(Duration.ofSeconds(60)).build(),
+					HttpResponse.BodyHandlers.ofByteArray());
+			if (content.statusCode() == 404) {
+				return GONE;
+			}
+			assertThat(content.statusCode()).as("GET /storage/%s/content", id).isEqualTo(200);
+			return sha256(content.body());
 		}
 
 		private HttpResponse<String> send(PackagedService target, String method, String path, String name, String hash)
@@ -351,14 +387,6 @@ class TwoInstancesIT {
 				.build(), HttpResponse.BodyHandlers.ofString());
 		}
 
-	}
-
-	/** A field of a record as a GET answered it, or {@link Ledger#GONE} on 404. */
-	private static String stateOf(HttpResponse<String> response, String field) {
-		if (response.statusCode() == 404) {
-			return GONE;
-		}
-		return acknowledged(response, 200, "GET").get(field).stringValue();
 	}
 
 }
