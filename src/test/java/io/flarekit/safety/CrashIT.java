@@ -1,17 +1,12 @@
 package io.flarekit.safety;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,13 +23,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
-import javax.imageio.ImageIO;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
+import static io.flarekit.safety.Acknowledgements.BOUNDARY;
+import static io.flarekit.safety.Acknowledgements.acknowledged;
+import static io.flarekit.safety.Acknowledgements.multipart;
+import static io.flarekit.safety.Acknowledgements.png;
+import static io.flarekit.safety.Acknowledgements.stop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -46,10 +43,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * kill fails the test; only a connection that fails once the kill has begun is expected.
  */
 class CrashIT {
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	private static final String BOUNDARY = "crash-test-boundary";
 
 	@TempDir
 	Path data;
@@ -176,48 +169,6 @@ class CrashIT {
 			HttpResponse<String> stillServing = restarted.send("GET", "/users", null);
 			assertThat(stillServing.statusCode()).isEqualTo(200);
 		}
-	}
-
-	/**
-	 * The body of an answer that acknowledges a write.
-	 * @throws AssertionError when the answer is another
-	 */
-	private static JsonNode acknowledged(HttpResponse<String> response, int status, String request) {
-		assertThat(response.statusCode()).as("%s answered %s", request, response.body()).isEqualTo(status);
-		return JSON.readTree(response.body());
-	}
-
-	/**
-	 * Ends a worker on a failure: a connection that fails once the kill has begun is
-	 * expected; anything else is recorded.
-	 */
-	private static Object stop(Throwable failure, AtomicBoolean killing, Queue<String> unexpected, String worker) {
-		if (!(failure instanceof IOException) || !killing.get()) {
-			unexpected.add(worker + ((killing.get()) ? " (during the kill)" : " (before the kill)") + ": " + failure);
-		}
-		if (failure instanceof InterruptedException) {
-			Thread.currentThread().interrupt();
-		}
-		return null;
-	}
-
-	private static byte[] png(int seed) throws Exception {
-		BufferedImage image = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
-		image.setRGB(seed % 8, (seed / 8) % 8, seed);
-		image.setRGB(0, 0, seed * 31);
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		ImageIO.write(image, "png", out);
-		return out.toByteArray();
-	}
-
-	private static byte[] multipart(String name, byte[] content) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		out.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"images[]\"; filename=\"" + name
-				+ "\"\r\nContent-Type: image/png\r\n\r\n")
-			.getBytes(StandardCharsets.UTF_8));
-		out.writeBytes(content);
-		out.writeBytes(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
-		return out.toByteArray();
 	}
 
 }

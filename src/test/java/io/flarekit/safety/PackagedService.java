@@ -53,6 +53,8 @@ final class PackagedService implements AutoCloseable {
 
 	private final Map<String, String> tmpfs = new LinkedHashMap<>();
 
+	private final Map<String, String> environment = new LinkedHashMap<>();
+
 	private Process process;
 
 	PackagedService(Path data, String... extraArguments) {
@@ -114,6 +116,17 @@ final class PackagedService implements AutoCloseable {
 		return Path.of("/proc/" + this.process.pid() + "/root" + path.toAbsolutePath());
 	}
 
+	/**
+	 * Sets an environment variable of the process before it starts: what the service
+	 * reads from the environment rather than from its settings (the AWS SDK's
+	 * credentials).
+	 * @return this
+	 */
+	PackagedService withEnvironment(String name, String value) {
+		this.environment.put(name, value);
+		return this;
+	}
+
 	/** Starts the process without waiting for it to be ready. */
 	PackagedService launch() {
 		List<String> command = new ArrayList<>();
@@ -138,7 +151,9 @@ final class PackagedService implements AutoCloseable {
 		command.addAll(this.extraArguments);
 		try {
 			Files.createDirectories(this.data);
-			this.process = new ProcessBuilder(command).redirectErrorStream(true)
+			ProcessBuilder builder = new ProcessBuilder(command);
+			builder.environment().putAll(this.environment);
+			this.process = builder.redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()))
 				.start();
 		}

@@ -8,11 +8,14 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.flarekit.FlarekitApplication;
+import io.flarekit.core.service.CrudServices;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -95,6 +98,48 @@ class BootstrapKeyTest {
 			.isThrownBy(() -> spaced.bindOrCreate("flarekit.security", KeyProperties.class))
 			.havingRootCause()
 			.withMessageStartingWith("flarekit.security.bootstrap-admin-key must be at most 512 characters of");
+	}
+
+	@Test
+	void instancesStartingAtOnceOnANewDatabaseAcceptTheKeyAnotherStoredMeanwhile() {
+		String key = "operator-chosen-secret-0123456789-abcdefghij";
+		try (ConfigurableApplicationContext service = start("--flarekit.security.bootstrap-admin-key=" + key)) {
+			KeyProperties properties = service.getBean(KeyProperties.class);
+			// another instance stored the key after this one found no admin key...
+			new BootstrapAdminKey(new LateToSee(service, false), properties).afterSingletonsInstantiated();
+			// ...or even after this one looked the key up: storing it again conflicts
+			new BootstrapAdminKey(new LateToSee(service, true), properties).afterSingletonsInstantiated();
+			assertThat(service.getBean(ApiKeys.class).active()).hasSize(1);
+		}
+	}
+
+	/**
+	 * The database as an instance starting alongside another sees it: no admin key at its
+	 * first look, and, when {@code missesTheKey}, not the operator's key either.
+	 */
+	private static final class LateToSee extends ApiKeys {
+
+		private final boolean missesTheKey;
+
+		private boolean looked;
+
+		LateToSee(ConfigurableApplicationContext service, boolean missesTheKey) {
+			super(service.getBean(CrudServices.class), service.getBean(KeyCache.class));
+			this.missesTheKey = missesTheKey;
+		}
+
+		@Override
+		boolean activeAdminExists(Instant now) {
+			boolean first = !this.looked;
+			this.looked = true;
+			return !first && super.activeAdminExists(now);
+		}
+
+		@Override
+		Optional<ApiKey> findAny(String hash) {
+			return (this.missesTheKey) ? Optional.empty() : super.findAny(hash);
+		}
+
 	}
 
 	private ConfigurableApplicationContext start(String... more) {
