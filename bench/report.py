@@ -42,8 +42,10 @@ for r in rows:
           f"{r['p50']:.1f} / {r['p99']:.1f} | {f['p50']:.1f} / {f['p99']:.1f} | {r['cpu']:.2f} | {r['rss']} | "
           f"{r['errors']} / {f['errors']} |")
 
-print("\nCost growth, 8 connections, requests/s (service / floor):\n")
 sizes = sorted({int(r["label"].split("-")[1]) for r in rows if r["label"].startswith("grow-")})
+if not sizes:
+    sys.exit(0)
+print("\nCost growth, 8 connections, requests/s (service / floor):\n")
 print("| scenario | " + " | ".join(f"{s:,} rows" for s in sizes) + " | largest / smallest (service) |")
 print("|---|" + "---|" * (len(sizes) + 1))
 for scenario in ["list", "filter-email", "count", "deep-page", "deep-keyset"]:
