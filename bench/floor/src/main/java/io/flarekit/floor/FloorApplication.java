@@ -35,8 +35,9 @@ public class FloorApplication {
 	private static final DateTimeFormatter NOW = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSS")
 		.withZone(ZoneOffset.UTC);
 
-	private static final String COLUMNS = "id, name, email, created_at as createdAt, updated_at as updatedAt, "
-			+ "deleted_at as deletedAt";
+	// quoted aliases: PostgreSQL folds unquoted names to lower case
+	private static final String COLUMNS = "id, name, email, created_at as \"createdAt\", updated_at as \"updatedAt\", "
+			+ "deleted_at as \"deletedAt\"";
 
 	private final JdbcTemplate jdbc;
 
