@@ -167,6 +167,22 @@ test('users: create, open, edit and delete a user', async () => {
   assert.ok(deleted.deletedAt, 'the delete is soft');
 });
 
+test('keyboard: a user is created without the mouse, through labelled fields', async () => {
+  await page.goto(`${BASE}/admin/#/users/create`);
+  const name = page.getByRole('textbox', { name: /^Name/ });
+  await name.focus();
+  await page.keyboard.type(`Kay ${RUN}`);
+  await page.keyboard.press('Tab');
+  const focused = await page.evaluate(() => document.activeElement?.getAttribute('name'));
+  assert.equal(focused, 'email', 'Tab moves from the name to the email field');
+  assert.ok(await page.getByRole('textbox', { name: /^Email/ }).evaluate((e) => e === document.activeElement));
+  await page.keyboard.type(`kay.${RUN}@example.com`);
+  await page.keyboard.press('Enter');
+  await page.getByText(`kay.${RUN}@example.com`).first().waitFor();
+  const [user] = await api('GET', `/users?filter=${encodeURIComponent(JSON.stringify({ email: `kay.${RUN}@example.com` }))}`);
+  assert.equal(user.name, `Kay ${RUN}`);
+});
+
 test('users: a soft-deleted record is shown on demand and restored', async () => {
   const user = await api('POST', '/users', { name: `Lazarus ${RUN}`, email: `lazarus.${RUN}@example.com` });
   await api('DELETE', `/users/${user.id}`);
