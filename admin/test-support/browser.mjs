@@ -55,10 +55,14 @@ function describe(violation) {
 
 /**
  * Runs axe-core (injected by evaluation, so no page script or policy is changed) over the
- * whole page as it is now, and fails on each violation of impact serious or critical,
+ * whole page once its finite animations are over, and fails on each violation of impact serious or critical,
  * listing them. Returns the names of the pages checked so far.
  */
 export async function assertAccessible(page, name) {
+  // colours are judged at rest, not halfway through a transition (a button being enabled)
+  await page.evaluate(() => Promise.all(document.getAnimations()
+    .filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity)
+    .map((animation) => animation.finished.catch(() => null))));
   if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(AXE);
   const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
   const failing = results.violations.filter((violation) => FAILING.includes(violation.impact));

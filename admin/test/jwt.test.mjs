@@ -78,6 +78,7 @@ test('a viewer token lists and reads users, and is offered nothing the rules den
   for (const name of [/^Delete/, /Restore/]) assert.equal(await page.getByRole('button', { name }).count(), 0, name);
   await page.getByRole('link', { name: 'List' }).click();
   await page.getByRole('cell', { name: `Viewed ${RUN}` }).waitFor();
+  assert.equal(await page.getByRole('link', { name: 'Create' }).count(), 0, 'no Create on the list');
   assert.equal(await page.getByRole('checkbox').count(), 0, 'no row to select for a bulk delete');
   assert.equal(await page.getByLabel('Show deleted').count(), 0);
   // other resources: not in the menu at all
