@@ -14,11 +14,11 @@ let browser;
 let page;
 let watch;
 
-/** A main page, as it is now: its screenshot, and axe-core's accessibility check. */
+/** A main page, at rest: axe-core's accessibility check, and its screenshot. */
 async function shot(name) {
   await page.waitForLoadState('networkidle');
-  await page.screenshot({ path: `${SHOTS}/${name}.png` });
   await assertAccessible(page, name);
+  await page.screenshot({ path: `${SHOTS}/${name}.png` });
 }
 
 before(async () => {

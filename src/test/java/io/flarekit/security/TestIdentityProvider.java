@@ -23,6 +23,8 @@ import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
+
 /**
  * An identity provider for tests: a key pair made here, its public half served as a JWK
  * set over HTTP on loopback, as Keycloak or Auth0 serve theirs, and tokens signed with
@@ -75,6 +77,12 @@ public final class TestIdentityProvider implements AutoCloseable {
 	/** A valid token for a subject with the given claims (roles, say) added. */
 	String token(String subject, Map<String, Object> claims) {
 		return sign(this.key, claims(subject, ISSUER, Instant.now().plusSeconds(300), claims));
+	}
+
+	/** Points the service at this provider: its JWK set and its issuer. */
+	public void use(DynamicPropertyRegistry registry) {
+		registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", this::jwkSetUri);
+		registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> ISSUER);
 	}
 
 	/**
