@@ -7,6 +7,7 @@ import { resourcesOf, abilities } from './spec.js';
 import { Resources } from './context.js';
 import { GenericCreate, GenericEdit, GenericList, GenericShow } from './generic.jsx';
 import { custom } from './custom/index.js';
+import { theme } from './theme.js';
 
 // Asked for as soon as this chunk loads, while the caller signs in.
 const specification = fetch('/specification.json').then((response) =>
@@ -50,6 +51,7 @@ export function App() {
     <Resources.Provider value={byName}>
       <Admin
         title="Flarekit admin"
+        theme={theme}
         dataProvider={provider}
         authProvider={authProvider}
         loginPage={AdminLoginPage}

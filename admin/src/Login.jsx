@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { endedBecause } from './auth.js';
 
 // The login page: one field, for an API key (fk_…) or an identity provider's token. A
 // wrong one stays here, with the service's own message. Plain React and CSS, without
@@ -21,7 +22,8 @@ const styles = {
 
 export function LoginPage({ onLogin }) {
   const [key, setKey] = useState('');
-  const [error, setError] = useState(null);
+  // after a 401 (a revoked key, an expired token), the service's reason
+  const [error, setError] = useState(() => endedBecause() && `Signed out: ${endedBecause()}`);
   const [busy, setBusy] = useState(false);
   // the form is on screen with its handlers: what the browser test times
   useEffect(() => {

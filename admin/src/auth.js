@@ -1,9 +1,17 @@
 // Login with one bearer token: an API key (fk_…) or an identity provider's JWT; the
 // service tells them apart. The token lives in sessionStorage (gone when the tab closes),
-// never in localStorage. GET /admin/session checks it: 401 for a wrong one.
+// never in localStorage. GET /admin/session checks it: 401 for a wrong one. Whether it
+// is still valid (a token's expiry) is for the service to say, by its clock, not the
+// browser's: a 401 ends the session, and the login page tells why.
 
 const KEY = 'flarekit.token';
 const SESSION = 'flarekit.session';
+const ENDED = 'flarekit.ended';
+
+/** Why the last session ended (a 401's message), for the login page to show; or null. */
+export function endedBecause() {
+  return sessionStorage.getItem(ENDED);
+}
 
 export function token() {
   return sessionStorage.getItem(KEY);
@@ -33,6 +41,7 @@ export const authProvider = {
     if (!caller.authenticated) throw new Error('The service did not accept this key');
     sessionStorage.setItem(KEY, candidate);
     sessionStorage.setItem(SESSION, JSON.stringify(caller));
+    sessionStorage.removeItem(ENDED);
   },
   async logout() {
     sessionStorage.removeItem(KEY);
@@ -45,9 +54,11 @@ export const authProvider = {
   // deny this one action; stay, and let the notification show the service's message.
   async checkError(error) {
     if (error?.status === 401) {
+      const reason = error.message || 'The key is no longer accepted';
       sessionStorage.removeItem(KEY);
       sessionStorage.removeItem(SESSION);
-      throw new Error(error.message || 'Your key is no longer accepted');
+      sessionStorage.setItem(ENDED, reason);
+      throw new Error(reason);
     }
   },
   async getPermissions() {

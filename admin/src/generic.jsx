@@ -22,6 +22,9 @@ function ListActions({ may }) {
 /** Left out of lists (the record shows them): bookkeeping rather than content. */
 const NOT_LISTED = ['version', 'updatedAt'];
 
+/** A soft-deleted row: grey and in italics, its text still readable (not faded). */
+const DELETED = { backgroundColor: 'grey.200', '& td': { fontStyle: 'italic' } };
+
 export function GenericList({ children, meta, columns: names, ...props }) {
   const { resource, may } = useResource();
   const columns = names
@@ -40,7 +43,7 @@ export function GenericList({ children, meta, columns: names, ...props }) {
       <Datagrid
         rowClick={may.read ? 'show' : false}
         bulkActionButtons={may.delete ? <BulkDeleteButton mutationMode="pessimistic" /> : false}
-        rowSx={(record) => (record.deletedAt ? { opacity: 0.55 } : {})}
+        rowSx={(record) => (record.deletedAt ? DELETED : {})}
       >
         {children}
         {columns.map((field) => fieldFor(field))}

@@ -6,49 +6,24 @@ import { after, afterEach, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium } from 'playwright-core';
+import { BASE, KEY, RUN, api, assertAccessible, launch } from '../test-support/browser.mjs';
 
-const BASE = process.env.FLAREKIT_URL ?? 'http://localhost:8080';
-const KEY = process.env.FLAREKIT_ADMIN_KEY;
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const SHOTS = resolve(process.env.SCREENSHOTS ?? new URL('../../docs/admin', import.meta.url).pathname);
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync'];
-const RUN = Date.now().toString(36);
 
 let browser;
 let page;
-const consoleErrors = [];
-let expectedErrors = null; // a pattern the current step expects in the console
+let watch;
 
-async function api(method, path, body) {
-  const response = await fetch(BASE + path, {
-    method,
-    headers: { Authorization: `Bearer ${KEY}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await response.text();
-  assert.ok(response.ok, `${method} ${path}: ${response.status} ${text}`);
-  return text ? JSON.parse(text) : null;
-}
-
+/** A main page, at rest: axe-core's accessibility check, and its screenshot. */
 async function shot(name) {
   await page.waitForLoadState('networkidle');
+  await assertAccessible(page, name);
   await page.screenshot({ path: `${SHOTS}/${name}.png` });
 }
 
 before(async () => {
-  assert.ok(KEY, 'FLAREKIT_ADMIN_KEY must name an admin key');
   mkdirSync(SHOTS, { recursive: true });
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  page.on('console', (message) => {
-    if (message.type() !== 'error') return;
-    if (expectedErrors && expectedErrors.test(message.text())) return;
-    consoleErrors.push(`${message.text()} ${message.location().url}`);
-  });
-  page.on('response', (r) => r.status() >= 400 && console.log('HTTP', r.status(), r.request().method(), r.url()));
-  page.on('pageerror', (error) => consoleErrors.push(`page error: ${error.message}`));
+  ({ browser, page, watch } = await launch());
 });
 
 afterEach(async (t) => {
@@ -87,14 +62,15 @@ test('the login page is interactive within a second on loopback', async () => {
 });
 
 test('a wrong key stays on the login page with the service message', async () => {
-  expectedErrors = /status of 401/;
+  watch.expected = /status of 401/;
   await page.getByLabel('API key or token').fill('fk_not-a-key-of-this-service');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('alert').filter({ hasText: /not an API key|unknown or revoked/ }).waitFor();
+  await assertAccessible(page, 'login-refused');
   assert.equal(await page.getByRole('menuitem').count(), 0);
   assert.ok(await page.getByLabel('API key or token').isVisible());
   assert.equal(await page.evaluate(() => localStorage.length), 0);
-  expectedErrors = null;
+  watch.expected = null;
 });
 
 test('the right key signs in, by keyboard, and is kept in sessionStorage only', async () => {
@@ -153,10 +129,10 @@ test('users: create, open, edit and delete a user', async () => {
   await page.getByRole('link', { name: 'Create' }).click();
   await page.getByRole('textbox', { name: /^Name/ }).fill(`Ada again ${RUN}`);
   await page.getByRole('textbox', { name: /^Email/ }).fill(`ADA.${RUN}@example.com`);
-  expectedErrors = /status of 409/;
+  watch.expected = /status of 409/;
   await page.getByRole('button', { name: 'Save' }).click();
   await page.getByText('is already used by another record').first().waitFor();
-  expectedErrors = null;
+  watch.expected = null;
   const [user] = await api('GET', `/users?filter=${encodeURIComponent(JSON.stringify({ email: `ada.${RUN}@example.com` }))}`);
   assert.equal(user.name, `Ada King ${RUN}`);
   await page.goto(`${BASE}/admin/#/users/${user.id}/show`);
@@ -260,6 +236,10 @@ test('storage-info shows its embedded storage record', async () => {
   const embedded = page.getByTestId('embedded-storage');
   await embedded.getByText('image/gif').waitFor();
   await shot('storage-info-show');
+  await page.getByRole('menuitem', { name: 'File descriptions' }).click();
+  await page.getByRole('cell', { name: `A description ${RUN}` }).waitFor();
+  await page.waitForLoadState('networkidle');
+  await assertAccessible(page, 'storage-info-list');
 });
 
 test('a resource without UI code gets the generic views', async (t) => {
@@ -296,13 +276,20 @@ test('a revoked key returns to the login page', async () => {
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('menuitem', { name: 'Users' }).waitFor();
   await api('DELETE', `/api-keys/${issued.id}`);
-  expectedErrors = /status of 401/;
+  watch.expected = /status of 401/;
   await page.reload(); // the list asks again, with the revoked key
   await page.getByLabel('API key or token').waitFor();
   await page.waitForTimeout(200); // the console reports the refused requests a little later
-  expectedErrors = null;
+  watch.expected = null;
+});
+
+test('every main page is accessible by axe-core\'s check', async () => {
+  const checked = await assertAccessible(page, 'the last page');
+  const main = ['login', 'login-refused', 'users-list', 'user-show', 'user-edit', 'user-create', 'users-deleted',
+    'files-list', 'file-show', 'storage-info-show', 'storage-info-list'];
+  assert.deepEqual(main.filter((name) => !checked.has(name)), [], 'each main page was checked');
 });
 
 test('no console errors', () => {
-  assert.deepEqual(consoleErrors, []);
+  assert.deepEqual(watch.errors, []);
 });

@@ -36,7 +36,6 @@ function UploadZone() {
       <Box
         role="button"
         tabIndex={0}
-        aria-label="Upload files: drop them here, or press Enter to choose"
         data-testid="upload-zone"
         onClick={() => input.current.click()}
         onKeyDown={(event) => (event.key === 'Enter' || event.key === ' ') && input.current.click()}
@@ -61,7 +60,7 @@ function UploadZone() {
         }}
       >
         <CloudUpload color="action" />
-        <Typography>Drop files here, or click to choose (several at once)</Typography>
+        <Typography>Upload files: drop them here, or click or press Enter to choose (several at once)</Typography>
         <input
           ref={input}
           type="file"

@@ -26,8 +26,7 @@ class JwtCredentialsTest extends SecurityTest {
 
 	@DynamicPropertySource
 	static void identityProvider(DynamicPropertyRegistry registry) {
-		registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", PROVIDER::jwkSetUri);
-		registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> TestIdentityProvider.ISSUER);
+		PROVIDER.use(registry);
 	}
 
 	@AfterAll

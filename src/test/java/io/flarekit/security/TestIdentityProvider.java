@@ -23,15 +23,22 @@ import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
+
 /**
  * An identity provider for tests: a key pair made here, its public half served as a JWK
  * set over HTTP on loopback, as Keycloak or Auth0 serve theirs, and tokens signed with
  * it. It also makes the tokens a service must refuse: signed by another key, expired,
- * from another issuer, unsigned ({@code alg: none}).
+ * from another issuer, unsigned ({@code alg: none}). Public for the admin's browser test,
+ * which hands {@link #privateJwk()} to its browser-side code to sign tokens of its own.
  */
-final class TestIdentityProvider implements AutoCloseable {
+public final class TestIdentityProvider implements AutoCloseable {
 
-	static final String ISSUER = "https://id.example.test/realms/flarekit";
+	/**
+	 * The {@code iss} of its tokens:
+	 * {@code spring.security.oauth2.resourceserver.jwt.issuer-uri}.
+	 */
+	public static final String ISSUER = "https://id.example.test/realms/flarekit";
 
 	private final RSAKey key;
 
@@ -39,7 +46,7 @@ final class TestIdentityProvider implements AutoCloseable {
 
 	private final HttpServer server;
 
-	TestIdentityProvider() {
+	public TestIdentityProvider() {
 		this.key = newKey();
 		this.stranger = newKey();
 		try {
@@ -63,13 +70,27 @@ final class TestIdentityProvider implements AutoCloseable {
 	 * Where the JWK set is served:
 	 * {@code spring.security.oauth2.resourceserver.jwt.jwk-set-uri}.
 	 */
-	String jwkSetUri() {
+	public String jwkSetUri() {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort() + "/jwks";
 	}
 
 	/** A valid token for a subject with the given claims (roles, say) added. */
 	String token(String subject, Map<String, Object> claims) {
 		return sign(this.key, claims(subject, ISSUER, Instant.now().plusSeconds(300), claims));
+	}
+
+	/** Points the service at this provider: its JWK set and its issuer. */
+	public void use(DynamicPropertyRegistry registry) {
+		registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", this::jwkSetUri);
+		registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> ISSUER);
+	}
+
+	/**
+	 * The signing key, private half included, as a JWK (JSON), for a test that signs its
+	 * tokens elsewhere (the admin's browser tests, in Node).
+	 */
+	public String privateJwk() {
+		return this.key.toJSONString();
 	}
 
 	String expired(String subject) {
