@@ -51,7 +51,7 @@ public class BaseService<E> {
 		this.model = new EntityModel<>(type, this.parts.entityManager().getMetamodel(), this.parts.strictMapper());
 		this.changes = new EntityChanges<>(this.model, this.parts);
 		this.queries = new ListQueries<>(this.model, this.parts.entityManager(), this.parts.strictMapper(),
-				this.parts.transactions().reads(), this.parts.properties().maxPageSize(),
+				this.parts.transactions().singleReads(), this.parts.properties().maxPageSize(),
 				this.parts.properties().countCacheTtl(), this.parts.owners(), this.parts.folding());
 	}
 
@@ -109,8 +109,10 @@ public class BaseService<E> {
 	 * precondition accepts: else a 412 naming its version, and nothing is written.
 	 */
 	public E update(String id, JsonNode data, Precondition precondition) {
-		return write(() -> this.changes.change(id, precondition, (entity) -> this.changes.bind(entity, data, false)),
-				false, true, true);
+		// bound before the transaction: the writer is held to load, apply and flush only
+		PreparedChange<E> change = this.changes.prepare(data);
+		return write(() -> this.changes.change(id, precondition, (entity) -> this.changes.apply(entity, change)), false,
+				true, true);
 	}
 
 	/** Changes a record in code and stamps {@code updatedAt}; 404 when there is none. */
@@ -163,10 +165,11 @@ public class BaseService<E> {
 	}
 
 	/**
-	 * A record by id; a soft-deleted one only when {@code includeDeleted}.
+	 * A record by id; a soft-deleted one only when {@code includeDeleted}. One
+	 * {@code SELECT}, without a transaction of its own.
 	 */
 	public Optional<E> getById(String id, boolean includeDeleted) {
-		return read(() -> this.changes.find(id, includeDeleted));
+		return this.parts.transactions().readOne(() -> this.changes.find(id, includeDeleted));
 	}
 
 	/**
@@ -175,6 +178,10 @@ public class BaseService<E> {
 	 */
 	public Optional<E> getById(String id, boolean includeDeleted, Collection<String> embed) {
 		this.queries.checkEmbed(embed);
+		if (embed.isEmpty()) {
+			return getById(id, includeDeleted);
+		}
+		// the record and its associations in one transaction, so that they agree
 		return read(() -> this.changes.find(id, includeDeleted).map((entity) -> {
 			embed.forEach((association) -> Hibernate.initialize(this.model.getAssociation(entity, association)));
 			return entity;
