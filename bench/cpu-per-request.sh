@@ -65,7 +65,8 @@ if [ -z "${SEED:-}" ] || [ "$DATABASE" != sqlite ]; then
 	SEED=$WORK/seed
 	mkdir -p "$SEED"
 	[ "$DATABASE" = sqlite ] || pg_database seed
-	start "${JARS#*=}" "$SEED"
+	first=${JARS%% *}
+	start "${first#*=}" "$SEED"
 	stop
 	[ "$DATABASE" = sqlite ] && target=$SEED/flarekit.db || target=$(pg_url seed)
 	python3 bench/seed.py "$target" "$SEED/blobs" "$USERS" 1 "$SEED/ids.txt" > /dev/null

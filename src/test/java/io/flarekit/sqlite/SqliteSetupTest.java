@@ -109,12 +109,13 @@ class SqliteSetupTest extends IntegrationTest {
 		TransactionTemplate single = new TransactionTemplate(this.transactionManager);
 		single.setPropagationBehavior(TransactionDefinition.PROPAGATION_SUPPORTS);
 		single.setReadOnly(true);
-		assertThat(single.execute((status) -> isReadOnlyConnection())).isTrue();
-		assertThat(single.execute((status) -> this.jdbc.execute(Connection::getAutoCommit))).isTrue();
-		assertThat(new TransactionTemplate(this.transactionManager)
-			.execute((status) -> single.execute((inner) -> isReadOnlyConnection())))
-			.as("joining a write transaction, it reads on the writer")
-			.isFalse();
+		Boolean onReader = single.execute((status) -> isReadOnlyConnection());
+		assertThat(onReader).isTrue();
+		Boolean autocommit = single.execute((status) -> this.jdbc.execute(Connection::getAutoCommit));
+		assertThat(autocommit).isTrue();
+		Boolean joined = new TransactionTemplate(this.transactionManager)
+			.execute((status) -> single.execute((inner) -> isReadOnlyConnection()));
+		assertThat(joined).as("joining a write transaction, it reads on the writer").isFalse();
 	}
 
 	private boolean isReadOnlyConnection() {
