@@ -8,7 +8,8 @@
 #   JARS="before=/tmp/before.jar after=target/flarekit-0.1.0-SNAPSHOT.jar" bash bench/cpu-per-request.sh
 #
 # Writes $WORK/cpu.tsv: jar, repeat, scenario, req/s, p50 and p99 ms, errors, CPU µs per
-# request, 1-minute load average before the cell; and $WORK/<jar>-<scenario>-<event>.html.
+# request, 1-minute load average before the cell; and $WORK/<jar>-<scenario>-<event>.html
+# (flame graph) and .collapsed (the same stacks as text).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -99,8 +100,12 @@ for repeat in $(seq 1 "$REPEATS"); do
 				result=$(wrk -t 2 -c "$CONNECTIONS" -d "$DURATION" --latency -s bench/lua/scenario.lua \
 					"http://localhost:$SERVICE_PORT" -- "$scenario" service "$SEED/ids.txt" / "$KEY" | grep '^RESULT' | cut -c8-)
 				after=$(cpu_ticks "$SERVICE_PID")
-				[ "$event" = none ] || jcmd "$SERVICE_PID" JVMTI.agent_load "$PROFILER" \
-					"\"stop,file=$(realpath "$WORK")/$name-$scenario-$event.html\"" > /dev/null
+				if [ "$event" != none ]; then # the stacks as text (for shares), then the flame graph
+					jcmd "$SERVICE_PID" JVMTI.agent_load "$PROFILER" \
+						"\"dump,collapsed,file=$(realpath "$WORK")/$name-$scenario-$event.collapsed\"" > /dev/null
+					jcmd "$SERVICE_PID" JVMTI.agent_load "$PROFILER" \
+						"\"stop,file=$(realpath "$WORK")/$name-$scenario-$event.html\"" > /dev/null
+				fi
 				[ "$event" = none ] || continue # profiled cells are not counted
 				echo "$result" | python3 -c '
 import json, sys

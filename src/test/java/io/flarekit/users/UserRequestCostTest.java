@@ -68,6 +68,19 @@ class UserRequestCostTest extends IntegrationTest {
 	}
 
 	@Test
+	void anUpdateSendsOneSelectAndOneUpdate() {
+		String id = create("/users", "{\"name\":\"Eve\",\"email\":\"eve@example.com\"}").get("id").stringValue();
+		String requestId = "update-" + UUID.randomUUID();
+		Response updated = send("PUT", "/users/" + id, "{\"name\":\"Eva\"}", "Content-Type", "application/json",
+				"X-Request-Id", requestId);
+		assertThat(updated.status()).isEqualTo(200);
+		List<String> sent = SentStatements.of(requestId);
+		assertThat(sent).as(sent.toString()).hasSize(2);
+		assertThat(sent.get(0)).startsWithIgnoringCase("select");
+		assertThat(sent.get(1)).startsWithIgnoringCase("update");
+	}
+
+	@Test
 	void anUpdateReadsItsBodyBeforeItsTransaction() {
 		BaseService<User> users = this.services.forEntity(User.class);
 		String id = users.create(JSON.readTree("{\"name\":\"Cy\",\"email\":\"cy@example.com\"}")).getId();
