@@ -26,12 +26,13 @@ import org.springframework.modulith.NamedInterface;
 
 /**
  * Every operation of the original Flarekit's {@code BaseService}, written once for every
- * entity. Each call runs in its own transaction or joins the caller's; reads go to the
- * read-only connections, writes to the single writer; lists are {@link ListQueries}' job.
- * What an entity has decides what happens: {@code id} is a UUIDv7 unless the client gives
- * one, {@code createdAt}/{@code updatedAt} are stamped, {@code shortId} and {@code slug}
- * are generated, {@code deletedAt} makes deletes soft. Subclass it to add behaviour for
- * one entity; use {@link CrudServices#forEntity} when nothing needs adding.
+ * entity. Each write runs in its own transaction or joins the caller's, on the single
+ * writer; a read of one statement runs without a transaction of its own (or in the
+ * caller's), on the read-only connections; lists are {@link ListQueries}' job. What an
+ * entity has decides what happens: {@code id} is a UUIDv7 unless the client gives one,
+ * {@code createdAt}/{@code updatedAt} are stamped, {@code shortId} and {@code slug} are
+ * generated, {@code deletedAt} makes deletes soft. Subclass it to add behaviour for one
+ * entity; use {@link CrudServices#forEntity} when nothing needs adding.
  *
  * @param <E> the entity type
  */
