@@ -25,14 +25,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
-import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
 
 /**
  * The default database, when {@code spring.datasource.url} names none: SQLite behind two
  * pools: one writer that opens every transaction with {@code BEGIN IMMEDIATE} (so a
  * transaction never fails with {@code SQLITE_BUSY} when it upgrades from reading to
- * writing) and several read-only connections that WAL lets run beside it. Spring routes
- * {@code @Transactional(readOnly = true)} work to the readers.
+ * writing) and several read-only connections that WAL lets run beside it. Read-only work
+ * goes to the readers ({@link ReadRoutingConnections}).
  * <p>
  * Pragmas are set through sqlite-jdbc's {@link SQLiteConfig}, which applies each of them
  * to every new connection (an init SQL with several statements would silently run only
@@ -84,9 +83,7 @@ class SqliteDataSourceConfiguration {
 	@Primary
 	DataSource dataSource(@Qualifier("sqliteWritePool") HikariDataSource writePool,
 			@Qualifier("sqliteReadPool") HikariDataSource readPool) {
-		LazyConnectionDataSourceProxy proxy = new LazyConnectionDataSourceProxy(writePool);
-		proxy.setReadOnlyDataSource(readPool);
-		return proxy;
+		return new ReadRoutingConnections(writePool, readPool);
 	}
 
 	private static SQLiteConfig commonConfig(DatabaseProperties properties) {

@@ -16,6 +16,7 @@ import org.sqlite.JDBC;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -100,6 +101,21 @@ class SqliteSetupTest extends IntegrationTest {
 		Boolean writeSideIsReadOnly = new TransactionTemplate(this.transactionManager)
 			.execute((status) -> isReadOnlyConnection());
 		assertThat(writeSideIsReadOnly).isFalse();
+	}
+
+	@Test
+	void readOnlyWorkWithoutATransactionUsesTheReadPoolInAutocommit() {
+		// how the services read one record: no BEGIN and COMMIT, and not on the writer
+		TransactionTemplate single = new TransactionTemplate(this.transactionManager);
+		single.setPropagationBehavior(TransactionDefinition.PROPAGATION_SUPPORTS);
+		single.setReadOnly(true);
+		Boolean onReader = single.execute((status) -> isReadOnlyConnection());
+		assertThat(onReader).isTrue();
+		Boolean autocommit = single.execute((status) -> this.jdbc.execute(Connection::getAutoCommit));
+		assertThat(autocommit).isTrue();
+		Boolean joined = new TransactionTemplate(this.transactionManager)
+			.execute((status) -> single.execute((inner) -> isReadOnlyConnection()));
+		assertThat(joined).as("joining a write transaction, it reads on the writer").isFalse();
 	}
 
 	private boolean isReadOnlyConnection() {

@@ -3,10 +3,12 @@ package io.flarekit.core.model;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import jakarta.persistence.metamodel.Attribute.PersistentAttributeType;
@@ -150,6 +152,14 @@ public final class EntityModel<E> {
 		return has(attribute) && this.json.shown().contains(attribute);
 	}
 
+	/**
+	 * Whether reading a request body may set an attribute: one that JSON shows and that
+	 * is not read-only.
+	 */
+	public boolean isWritable(String attribute) {
+		return isExposed(attribute) && this.json.taken().contains(attribute);
+	}
+
 	/** The Java type of a plain attribute, primitives boxed. */
 	public Class<?> typeOf(String attribute) {
 		return this.attributes.get(attribute);
@@ -193,6 +203,38 @@ public final class EntityModel<E> {
 
 	public void set(E entity, String attribute, Object value) {
 		ReflectionUtils.setField(this.fields.get(attribute), entity, value);
+	}
+
+	/**
+	 * The attributes and to-one associations whose values differ between two entities.
+	 * @param one an entity
+	 * @param other another
+	 * @return their names
+	 */
+	public List<String> differences(E one, E other) {
+		List<String> names = new ArrayList<>();
+		for (Map<String, Field> fields : List.of(this.fields, this.associations)) {
+			fields.forEach((name, field) -> {
+				if (!Objects.equals(ReflectionUtils.getField(field, one), ReflectionUtils.getField(field, other))) {
+					names.add(name);
+				}
+			});
+		}
+		return names;
+	}
+
+	/**
+	 * Copies attributes and to-one associations, field by field, from one entity to
+	 * another.
+	 * @param from the entity that holds the values
+	 * @param to the entity to change
+	 * @param names the attributes and associations to copy
+	 */
+	public void copy(E from, E to, Collection<String> names) {
+		for (String name : names) {
+			Field field = this.fields.containsKey(name) ? this.fields.get(name) : this.associations.get(name);
+			ReflectionUtils.setField(field, to, ReflectionUtils.getField(field, from));
+		}
 	}
 
 	public String idOf(E entity) {

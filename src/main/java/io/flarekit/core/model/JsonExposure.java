@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.Set;
 
 import tools.jackson.databind.BeanDescription;
+import tools.jackson.databind.DeserializationConfig;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.SerializationConfig;
 import tools.jackson.databind.introspect.BeanPropertyDefinition;
@@ -17,8 +18,10 @@ import tools.jackson.databind.json.JsonMapper;
  * sort or search on either, nor write.
  *
  * @param shown the attributes, by their Java names, that responses show
+ * @param taken the properties, by their Java names, that reading a request body may set
+ * (not {@code @JsonIgnore}d, not read-only)
  */
-record JsonExposure(Set<String> shown) {
+record JsonExposure(Set<String> shown, Set<String> taken) {
 
 	static JsonExposure of(Class<?> type, JsonMapper mapper) {
 		JavaType javaType = mapper.constructType(type);
@@ -32,7 +35,17 @@ record JsonExposure(Set<String> shown) {
 				shown.add(property.getInternalName());
 			}
 		}
-		return new JsonExposure(Set.copyOf(shown));
+		DeserializationConfig reading = mapper.deserializationConfig();
+		ClassIntrospector readingIntrospector = reading.classIntrospectorInstance().forOperation(reading);
+		Set<String> taken = new HashSet<>();
+		for (BeanPropertyDefinition property : readingIntrospector
+			.introspectForDeserialization(javaType, readingIntrospector.introspectClassAnnotations(javaType))
+			.findProperties()) {
+			if (property.couldDeserialize()) {
+				taken.add(property.getInternalName());
+			}
+		}
+		return new JsonExposure(Set.copyOf(shown), Set.copyOf(taken));
 	}
 
 }

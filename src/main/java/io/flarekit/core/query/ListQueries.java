@@ -21,8 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The reading side of one entity's service: lookups by filter, counts, pages by offset
- * with their totals, and pages by keyset. Each query runs in a read-only transaction of
- * its own; filters, sort fields and associations are checked against the entity first.
+ * with their totals, and pages by keyset. Each query is one statement, run in a read-only
+ * scope without a transaction of its own (or in the caller's); filters, sort fields and
+ * associations are checked against the entity first.
  *
  * @param <E> the entity type
  */
@@ -49,7 +50,7 @@ public final class ListQueries<E> {
 	 * @param model the entity
 	 * @param entityManager the shared entity manager
 	 * @param strictMapper converts filter and cursor values to attribute types
-	 * @param reads read-only transactions
+	 * @param reads read-only scopes for one statement each
 	 * @param maxPageSize the most rows one page has
 	 * @param countCacheTtl how long a total may be reused, see {@link #written}
 	 * @param owners whose records the caller may reach

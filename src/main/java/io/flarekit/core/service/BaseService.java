@@ -26,12 +26,13 @@ import org.springframework.modulith.NamedInterface;
 
 /**
  * Every operation of the original Flarekit's {@code BaseService}, written once for every
- * entity. Each call runs in its own transaction or joins the caller's; reads go to the
- * read-only connections, writes to the single writer; lists are {@link ListQueries}' job.
- * What an entity has decides what happens: {@code id} is a UUIDv7 unless the client gives
- * one, {@code createdAt}/{@code updatedAt} are stamped, {@code shortId} and {@code slug}
- * are generated, {@code deletedAt} makes deletes soft. Subclass it to add behaviour for
- * one entity; use {@link CrudServices#forEntity} when nothing needs adding.
+ * entity. Each write runs in its own transaction or joins the caller's, on the single
+ * writer; a read of one statement runs without a transaction of its own (or in the
+ * caller's), on the read-only connections; lists are {@link ListQueries}' job. What an
+ * entity has decides what happens: {@code id} is a UUIDv7 unless the client gives one,
+ * {@code createdAt}/{@code updatedAt} are stamped, {@code shortId} and {@code slug} are
+ * generated, {@code deletedAt} makes deletes soft. Subclass it to add behaviour for one
+ * entity; use {@link CrudServices#forEntity} when nothing needs adding.
  *
  * @param <E> the entity type
  */
@@ -51,7 +52,7 @@ public class BaseService<E> {
 		this.model = new EntityModel<>(type, this.parts.entityManager().getMetamodel(), this.parts.strictMapper());
 		this.changes = new EntityChanges<>(this.model, this.parts);
 		this.queries = new ListQueries<>(this.model, this.parts.entityManager(), this.parts.strictMapper(),
-				this.parts.transactions().reads(), this.parts.properties().maxPageSize(),
+				this.parts.transactions().singleReads(), this.parts.properties().maxPageSize(),
 				this.parts.properties().countCacheTtl(), this.parts.owners(), this.parts.folding());
 	}
 
@@ -109,8 +110,10 @@ public class BaseService<E> {
 	 * precondition accepts: else a 412 naming its version, and nothing is written.
 	 */
 	public E update(String id, JsonNode data, Precondition precondition) {
-		return write(() -> this.changes.change(id, precondition, (entity) -> this.changes.bind(entity, data, false)),
-				false, true, true);
+		// bound before the transaction: the writer is held to load, apply and flush only
+		PreparedChange<E> change = this.changes.prepare(data);
+		return write(() -> this.changes.change(id, precondition, (entity) -> this.changes.apply(entity, change)), false,
+				true, true);
 	}
 
 	/** Changes a record in code and stamps {@code updatedAt}; 404 when there is none. */
@@ -163,10 +166,11 @@ public class BaseService<E> {
 	}
 
 	/**
-	 * A record by id; a soft-deleted one only when {@code includeDeleted}.
+	 * A record by id; a soft-deleted one only when {@code includeDeleted}. One
+	 * {@code SELECT}, without a transaction of its own.
 	 */
 	public Optional<E> getById(String id, boolean includeDeleted) {
-		return read(() -> this.changes.find(id, includeDeleted));
+		return this.parts.transactions().readOne(() -> this.changes.find(id, includeDeleted));
 	}
 
 	/**
@@ -175,6 +179,10 @@ public class BaseService<E> {
 	 */
 	public Optional<E> getById(String id, boolean includeDeleted, Collection<String> embed) {
 		this.queries.checkEmbed(embed);
+		if (embed.isEmpty()) {
+			return getById(id, includeDeleted);
+		}
+		// the record and its associations in one transaction, so that they agree
 		return read(() -> this.changes.find(id, includeDeleted).map((entity) -> {
 			embed.forEach((association) -> Hibernate.initialize(this.model.getAssociation(entity, association)));
 			return entity;

@@ -44,6 +44,14 @@ final class EntityBinder<E> {
 	 * @return what was wrong, empty when every field was taken
 	 */
 	List<FieldError> bind(E entity, JsonNode body, boolean creating) {
+		return bind(entity, body, creating, new ArrayList<>());
+	}
+
+	/**
+	 * As {@link #bind(Object, JsonNode, boolean)}, adding to {@code bound} the name of
+	 * every field it set.
+	 */
+	List<FieldError> bind(E entity, JsonNode body, boolean creating, List<String> bound) {
 		if (body == null || !body.isObject()) {
 			return List.of(new FieldError("body", FieldError.INVALID_TYPE, "must be a JSON object"));
 		}
@@ -69,6 +77,7 @@ final class EntityBinder<E> {
 			single.set(field, value);
 			try {
 				updater.readValue(single);
+				bound.add(field);
 			}
 			catch (UnrecognizedPropertyException ex) {
 				errors.add(unknown(field));

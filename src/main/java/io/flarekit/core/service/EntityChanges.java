@@ -20,6 +20,8 @@ import jakarta.persistence.PersistenceException;
 import jakarta.validation.Validator;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.BeanUtils;
+
 /**
  * The steps of one entity's writes, inside the transaction that {@link BaseService}
  * holds: bind a request body, fill the automatic fields, validate, and flush, so that a
@@ -41,8 +43,12 @@ final class EntityChanges<E> {
 
 	private final OwnerScope owners;
 
+	/** A record as its constructor makes it, never changed: what binding is told from. */
+	private final E blank;
+
 	EntityChanges(EntityModel<E> model, ServiceParts parts) {
 		this.model = model;
+		this.blank = BeanUtils.instantiateClass(model.type());
 		this.entityManager = parts.entityManager();
 		this.binder = new EntityBinder<>(model, parts.strictMapper());
 		this.automaticFields = parts.automaticFields();
@@ -53,6 +59,35 @@ final class EntityChanges<E> {
 	/** Binds a request body to an entity: what was wrong with it, or nothing. */
 	List<FieldError> bind(E entity, JsonNode data, boolean creating) {
 		return this.binder.bind(entity, data, creating);
+	}
+
+	/**
+	 * Binds a change's body to a blank record, outside any transaction. The fields to
+	 * copy are the attributes the body set (a read-only one is named but not set) and any
+	 * other that binding changed (a setter may set more than its own field), but never
+	 * the id or a server-managed field.
+	 */
+	PreparedChange<E> prepare(JsonNode data) {
+		E values = BeanUtils.instantiateClass(this.model.type());
+		List<String> bound = new ArrayList<>();
+		List<FieldError> errors = this.binder.bind(values, data, false, bound);
+		// a field set to what a blank record holds (null) shows in no difference
+		Set<String> fields = bound.stream()
+			.filter(this.model::isWritable)
+			.collect(Collectors.toCollection(LinkedHashSet::new));
+		fields.addAll(this.model.differences(values, this.blank));
+		fields.remove(EntityModel.ID);
+		fields.removeAll(EntityModel.SERVER_MANAGED);
+		return new PreparedChange<>(values, List.copyOf(fields), errors);
+	}
+
+	/**
+	 * Applies a prepared change to the stored record: what binding it found wrong, as
+	 * {@link #bind} answers.
+	 */
+	List<FieldError> apply(E entity, PreparedChange<E> change) {
+		this.model.copy(change.values(), entity, change.fields());
+		return change.errors();
 	}
 
 	E insert(E entity, List<FieldError> bindingErrors) {

@@ -9,17 +9,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The two kinds of transaction the services run: read-only ones, which the data source
- * may route to read-only connections, and write ones, which join the caller's transaction
- * when there is one. A write transaction of its own that the database refuses for a
- * serialization failure or a deadlock ({@link SerializationFailure}) is run again from
- * the start, up to {@code flarekit.database.retries} times; one that joined a caller's is
- * not, since only the caller's whole transaction can be run again.
+ * The kinds of transaction the services run: read-only ones, which the data source may
+ * route to read-only connections; single reads, which run their one statement without a
+ * transaction of their own (no {@code BEGIN}/{@code COMMIT} around it) on those same
+ * connections; and write ones, which join the caller's transaction when there is one. A
+ * write transaction of its own that the database refuses for a serialization failure or a
+ * deadlock ({@link SerializationFailure}) is run again from the start, up to
+ * {@code flarekit.database.retries} times; one that joined a caller's is not, since only
+ * the caller's whole transaction can be run again.
  */
 final class Transactions {
 
@@ -29,21 +32,39 @@ final class Transactions {
 
 	private final TransactionTemplate reads;
 
+	private final TransactionTemplate singleReads;
+
 	private final TransactionRetries retries;
 
 	Transactions(PlatformTransactionManager transactionManager, TransactionRetries retries) {
 		this.writes = new TransactionTemplate(transactionManager);
 		this.reads = new TransactionTemplate(transactionManager);
 		this.reads.setReadOnly(true);
+		// a read-only scope with a read-only persistence context (no snapshots, no flush)
+		// but no transaction: the statement autocommits, or joins the caller's
+		// transaction
+		this.singleReads = new TransactionTemplate(transactionManager);
+		this.singleReads.setPropagationBehavior(TransactionDefinition.PROPAGATION_SUPPORTS);
+		this.singleReads.setReadOnly(true);
 		this.retries = retries;
 	}
 
-	TransactionTemplate reads() {
-		return this.reads;
+	/**
+	 * Reads that send one statement each: they need no transaction of their own, since
+	 * one statement sees one consistent state of the database by itself.
+	 */
+	TransactionTemplate singleReads() {
+		return this.singleReads;
 	}
 
+	/** Runs work that sends several statements in one read-only transaction. */
 	<T> T read(Supplier<T> work) {
 		return this.reads.execute((status) -> work.get());
+	}
+
+	/** Runs work that sends one statement, without a transaction of its own. */
+	<T> T readOne(Supplier<T> work) {
+		return this.singleReads.execute((status) -> work.get());
 	}
 
 	/**

@@ -21,6 +21,12 @@ class FieldSafetyTest extends IntegrationTest {
 		assertThat(this.jdbc.queryForObject("select rating from test_notes where id = ?", Integer.class, id))
 			.as("never written")
 			.isNull();
+		// set by other means, it survives an update that names it
+		this.jdbc.update("update test_notes set rating = 3 where id = ?", id);
+		assertThat(patch("/test-notes/" + id, "{\"title\": \"c\", \"rating\": null}").status()).isEqualTo(200);
+		assertThat(this.jdbc.queryForObject("select rating from test_notes where id = ?", Integer.class, id))
+			.as("not cleared")
+			.isEqualTo(3);
 	}
 
 	@Test

@@ -1,0 +1,125 @@
+package io.flarekit.users;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import io.flarekit.IntegrationTest;
+import io.flarekit.SentStatements;
+import io.flarekit.core.service.BaseService;
+import io.flarekit.core.service.CrudServices;
+import jakarta.persistence.EntityManagerFactory;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What a point read and an update cost the database, on SQLite and PostgreSQL: a read by
+ * id sends one {@code SELECT} and opens no transaction (no {@code BEGIN}/{@code COMMIT}
+ * around it), and an update reads its body before its write transaction begins, so that
+ * the single writer is held only to load, apply and flush.
+ */
+class UserRequestCostTest extends IntegrationTest {
+
+	@Autowired
+	EntityManagerFactory entityManagerFactory;
+
+	@Autowired
+	CrudServices services;
+
+	@Test
+	void aReadByIdSendsOneSelectWithoutATransaction() {
+		String id = create("/users", "{\"name\":\"Ada\",\"email\":\"ada@example.com\"}").get("id").stringValue();
+		Statistics statistics = this.entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
+		long fewestTransactions = Long.MAX_VALUE;
+		// the fewest of three: a key check or a scheduled job may run a transaction
+		// meanwhile, but not during all three
+		for (int i = 0; i < 3; i++) {
+			String requestId = "read-" + UUID.randomUUID();
+			long before = statistics.getTransactionCount();
+			Response read = get("/users/" + id, "X-Request-Id", requestId);
+			fewestTransactions = Math.min(fewestTransactions, statistics.getTransactionCount() - before);
+			assertThat(read.status()).isEqualTo(200);
+			assertThat(read.json().get("name").stringValue()).isEqualTo("Ada");
+			// the key check reads api_keys once per key-cache-ttl: the web path's, not
+			// the read's
+			List<String> sent = SentStatements.of(requestId)
+				.stream()
+				.filter((sql) -> !sql.contains(" api_keys "))
+				.toList();
+			assertThat(sent).hasSize(1);
+			assertThat(sent.get(0)).startsWithIgnoringCase("select").contains("users");
+		}
+		assertThat(fewestTransactions).isZero();
+	}
+
+	@Test
+	void aReadWithEmbedOrOfAMissingRecordStillAnswers() {
+		assertThat(get("/users/" + UUID.randomUUID()).status()).isEqualTo(404);
+		String id = create("/users", "{\"name\":\"Bea\",\"email\":\"bea@example.com\"}").get("id").stringValue();
+		assertThat(delete("/users/" + id).status()).isEqualTo(200);
+		assertThat(get("/users/" + id).status()).as("soft-deleted").isEqualTo(404);
+		assertThat(get("/users/" + id + "?includeDeleted=true").status()).isEqualTo(200);
+	}
+
+	@Test
+	void anUpdateSendsOneSelectAndOneUpdate() {
+		String id = create("/users", "{\"name\":\"Eve\",\"email\":\"eve@example.com\"}").get("id").stringValue();
+		String requestId = "update-" + UUID.randomUUID();
+		Response updated = send("PUT", "/users/" + id, "{\"name\":\"Eva\"}", "Content-Type", "application/json",
+				"X-Request-Id", requestId);
+		assertThat(updated.status()).isEqualTo(200);
+		List<String> sent = SentStatements.of(requestId).stream().filter((sql) -> !sql.contains(" api_keys ")).toList();
+		assertThat(sent).as(sent.toString()).hasSize(2);
+		assertThat(sent.get(0)).startsWithIgnoringCase("select");
+		assertThat(sent.get(1)).startsWithIgnoringCase("update");
+	}
+
+	@Test
+	void anUpdateReadsItsBodyBeforeItsTransaction() {
+		BaseService<User> users = this.services.forEntity(User.class);
+		String id = users.create(JSON.readTree("{\"name\":\"Cy\",\"email\":\"cy@example.com\"}")).getId();
+		List<Boolean> inTransaction = new ArrayList<>();
+		ObjectNode body = new ObjectNode(JsonNodeFactory.instance) {
+
+			@Override
+			public Set<Map.Entry<String, JsonNode>> properties() {
+				inTransaction.add(TransactionSynchronizationManager.isActualTransactionActive());
+				return super.properties();
+			}
+
+		};
+		body.put("name", "Cyd");
+		assertThat(users.update(id, body).getName()).isEqualTo("Cyd");
+		assertThat(inTransaction).containsExactly(false);
+		assertThat(get("/users/" + id).json().get("name").stringValue()).isEqualTo("Cyd");
+	}
+
+	@Test
+	void anUpdateStillAnswers404Then412ThenNamesTheBadFields() {
+		String id = create("/users", "{\"name\":\"Di\",\"email\":\"di@example.com\"}").get("id").stringValue();
+		String bad = "{\"name\":\"\",\"email\":12}";
+		assertThat(put("/users/" + UUID.randomUUID(), bad).status()).as("missing before bad").isEqualTo(404);
+		Response stale = send("PUT", "/users/" + id, bad, "Content-Type", "application/json", "If-Match", "\"99\"");
+		assertThat(stale.status()).as("precondition before content").isEqualTo(412);
+		Response invalid = put("/users/" + id, bad);
+		assertThat(invalid.status()).isEqualTo(400);
+		assertThat(invalid.json().get("errors").has("name")).isTrue();
+		assertThat(invalid.json().get("errors").has("email")).isTrue();
+		Response cleared = put("/users/" + id, "{\"name\":\"Dee\",\"version\":7,\"createdAt\":null}");
+		assertThat(cleared.status()).as(cleared.body()).isEqualTo(200);
+		assertThat(cleared.json().get("createdAt").isNull()).as("server-managed fields are not copied").isFalse();
+		assertThat(cleared.json().get("email").stringValue()).isEqualTo("di@example.com");
+	}
+
+}
