@@ -3,7 +3,10 @@
 .collapsed file counts for the component of its deepest frame that names one (so time
 in a JDK method counts for the component that called it).
 
-usage: profile-shares.py PROFILE.collapsed [MORE.collapsed ...]   -> a Markdown table
+usage: profile-shares.py [--requests] PROFILE.collapsed [MORE.collapsed ...]   -> a Markdown table
+
+--requests leaves out the JIT compiler's and the GC's threads, which a short run on a busy
+machine inflates, so that the shares are of the requests' own work.
 """
 import re
 import sys
@@ -52,7 +55,12 @@ def shares(path):
 
 
 def main(paths):
+    requests_only = paths[0] == "--requests"
+    if requests_only:
+        paths = paths[1:]
     tables = [shares(p) for p in paths]
+    if requests_only:
+        tables = [{n: v for n, v in t.items() if n not in ("JIT compiler", "GC")} for t in tables]
     names = sorted({n for t in tables for n in t}, key=lambda n: -sum(t.get(n, 0) / max(sum(t.values()), 1) for t in tables))
     print("| component | " + " | ".join(paths) + " |")
     print("|---|" + "---|" * len(paths))
