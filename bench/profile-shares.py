@@ -1,48 +1,73 @@
-"""Shares of a CPU profile by component, as docs/benchmarks.md reports them.
+#!/usr/bin/env python3
+"""Where a profile's samples go, by component: each stack of an async-profiler
+.collapsed file counts for the component of its deepest frame that names one (so time
+in a JDK method counts for the component that called it).
 
-    python3 bench/profile-shares.py bench/work/cpu/before-get-user-cpu.collapsed ...
+usage: profile-shares.py [--requests] PROFILE.collapsed [MORE.collapsed ...]   -> a Markdown table
 
-Reads async-profiler's collapsed stacks (bench/cpu-per-request.sh writes them; for an
-HTML flame graph, bench/flamegraph-stacks.py makes them). A sample counts for the
-transaction when it is in TransactionTemplate's begin or commit; otherwise for the
-component of its deepest frame that belongs to one (the SQL's driver before Hibernate,
-Hibernate before Spring, and so on).
+--requests leaves out the JIT compiler's and the GC's threads, which a short run on a busy
+machine inflates, so that the shares are of the requests' own work.
 """
-import sys, collections, re
-RULES = [
-    ("JDBC driver and pool (the SQL itself)", ("org/sqlite", "org/postgresql", "com/zaxxer/hikari")),
-    ("bean validation", ("org/hibernate/validator", "jakarta/validation")),
-    ("Hibernate (load, persistence context, flush)", ("org/hibernate/",)),
-    ("JSON (Jackson)", ("tools/jackson",)),
-    ("security (filter chain, key check)", ("org/springframework/security", "io/flarekit/security")),
-    ("observations and metrics (Micrometer)", ("io/micrometer",)),
-    ("Spring MVC and the generic controller", ("org/springframework/web", "io/flarekit/core/web")),
-    ("Tomcat and HTTP", ("org/apache",)),
+import re
+import sys
+
+# (component, pattern on a frame), matched from the leaf towards the root; first hit wins
+COMPONENTS = [
+    ("Micrometer observations and metrics", r"^io/micrometer/|ObservationFilterChainDecorator|ServerHttpObservationFilter|Observation"),
+    ("SQLite driver and pool", r"^org/sqlite/|^com/zaxxer/hikari/|^org/postgresql/"),
+    ("Hibernate", r"^org/hibernate/"),
+    ("Jackson (JSON read and write)", r"^tools/jackson/"),
+    ("Flarekit security (key, rules)", r"^io/flarekit/security/"),
+    ("Flarekit web (controller, filters)", r"^io/flarekit/core/web/|^io/flarekit/core/error/|^io/flarekit/system/"),
+    ("Flarekit service and queries", r"^io/flarekit/"),
+    ("Spring Security filter chain", r"^org/springframework/security/"),
+    ("Spring transactions and data", r"^org/springframework/(transaction|orm|data|jdbc|dao)/"),
+    ("Spring MVC (dispatch, mapping, arguments, converters)", r"^org/springframework/(web|http)/"),
+    ("Spring core (AOP, beans, util)", r"^org/springframework/"),
+    ("Logging (MDC, Logback)", r"^org/slf4j/|^ch/qos/logback/"),
+    ("Tomcat (HTTP parsing, I/O)", r"^org/apache/(catalina|coyote|tomcat)/|^jakarta/servlet/"),
+    ("JIT compiler", r"^(C2Compiler|C1Compiler|CompileBroker|Compile::|JavaThread::thread_main_inner.*Compile)"),
+    ("GC", r"^(G1|GC|ParallelGC|SerialGC|ConcurrentGC|WorkerThread|GangWorker)"),
 ]
-def category(frames):
-    for i, f in enumerate(frames):
-        if "TransactionTemplate/execute" in f and i + 1 < len(frames):
-            child = frames[i + 1]
-            if re.search(r"getTransaction|commit|rollback|Commit|Rollback", child):
-                return "transaction begin, commit, clean-up"
-    if not any(("/" in f and not f.startswith("[")) for f in frames):
-        return "JVM (GC, JIT, native)"
-    for f in reversed(frames):
-        for name, prefixes in RULES:
-            if any(p in f for p in prefixes):
-                if name.startswith("Hibernate") and "validator" in f:
-                    continue
+PATTERNS = [(name, re.compile(pattern)) for name, pattern in COMPONENTS]
+
+
+def component(frames):
+    for frame in reversed(frames):
+        for name, pattern in PATTERNS:
+            if pattern.search(frame):
                 return name
-    if any("GC" in f or "Compile" in f for f in frames):
-        return "JVM (GC, JIT, native)"
-    return "other"
-for path in sys.argv[1:]:
-    totals = collections.Counter()
+    joined = ";".join(frames)
+    if "Thread.run" in joined or "java/" in joined:
+        return "Other Java (JDK, threads)"
+    return "Other native (kernel, JVM)"
+
+
+def shares(path):
+    totals = {}
     for line in open(path):
-        stack, _, n = line.rstrip().rpartition(" ")
-        stack = stack.replace(".", "/")
-        totals[category(stack.split(";"))] += int(n)
-    all_ = sum(totals.values())
-    print(path, all_)
-    for name, n in totals.most_common():
-        print("  %-48s %5.1f %%" % (name, 100.0 * n / all_))
+        stack, _, count = line.rstrip("\n").rpartition(" ")
+        if not stack:
+            continue
+        name = component(stack.split(";"))
+        totals[name] = totals.get(name, 0) + int(count)
+    return totals
+
+
+def main(paths):
+    requests_only = paths[0] == "--requests"
+    if requests_only:
+        paths = paths[1:]
+    tables = [shares(p) for p in paths]
+    if requests_only:
+        tables = [{n: v for n, v in t.items() if n not in ("JIT compiler", "GC")} for t in tables]
+    names = sorted({n for t in tables for n in t}, key=lambda n: -sum(t.get(n, 0) / max(sum(t.values()), 1) for t in tables))
+    print("| component | " + " | ".join(paths) + " |")
+    print("|---|" + "---|" * len(paths))
+    for n in names:
+        print(f"| {n} | " + " | ".join(f"{100 * t.get(n, 0) / max(sum(t.values()), 1):.1f} %" for t in tables) + " |")
+    print("| samples | " + " | ".join(str(sum(t.values())) for t in tables) + " |")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

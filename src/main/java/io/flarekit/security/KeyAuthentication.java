@@ -1,7 +1,6 @@
 package io.flarekit.security;
 
 import org.springframework.security.authentication.AbstractAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
  * A request made with a valid API key. Its name is the key's id, the subject that owner
@@ -13,10 +12,7 @@ final class KeyAuthentication extends AbstractAuthenticationToken {
 	private final VerifiedKey key;
 
 	KeyAuthentication(VerifiedKey key) {
-		super(key.roles()
-			.stream()
-			.map((role) -> new SimpleGrantedAuthority(AccessRule.ROLE_AUTHORITY + role))
-			.toList());
+		super(key.authorities());
 		this.key = key;
 		setAuthenticated(true);
 	}

@@ -36,15 +36,23 @@ record RequestTarget(String resource, Operation operation, boolean includeDelete
 
 	private static final String STORAGE = "storage";
 
+	private static final String INCLUDE_DELETED = "includeDeleted";
+
+	private static final String PERMANENT = "permanent";
+
 	/** The values Spring reads as false; any other value of the flag counts as asking. */
 	private static final Set<String> FALSE = Set.of("false", "off", "no", "0", "");
 
 	static RequestTarget of(HttpServletRequest request) {
 		RequestTarget target = of(request.getMethod(), segments(request));
 		boolean formBody = hasFormBody(request);
-		MultiValueMap<String, String> query = query(request.getQueryString());
-		return new RequestTarget(target.resource(), target.operation(), formBody || asks(query, "includeDeleted"),
-				formBody || asks(query, "permanent"));
+		String raw = request.getQueryString();
+		if (!mayAsk(raw)) {
+			return new RequestTarget(target.resource(), target.operation(), formBody, formBody);
+		}
+		MultiValueMap<String, String> query = query(raw);
+		return new RequestTarget(target.resource(), target.operation(), formBody || asks(query, INCLUDE_DELETED),
+				formBody || asks(query, PERMANENT));
 	}
 
 	/**
@@ -104,6 +112,16 @@ record RequestTarget(String resource, Operation operation, boolean includeDelete
 		}
 		String lower = type.toLowerCase(Locale.ROOT);
 		return lower.startsWith("multipart/") || lower.startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE);
+	}
+
+	/**
+	 * Whether a query string could name either flag, before it is parsed: it cannot
+	 * without their names or an encoded character ({@code +} decodes to a space, which
+	 * neither name has), so most requests skip the parsing.
+	 */
+	private static boolean mayAsk(String queryString) {
+		return queryString != null && (queryString.indexOf('%') >= 0 || queryString.contains(INCLUDE_DELETED)
+				|| queryString.contains(PERMANENT));
 	}
 
 	private static MultiValueMap<String, String> query(String queryString) {

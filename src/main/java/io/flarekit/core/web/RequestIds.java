@@ -2,6 +2,7 @@ package io.flarekit.core.web;
 
 import java.io.IOException;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
@@ -44,6 +45,17 @@ public class RequestIds extends OncePerRequestFilter {
 		return (String) request.getAttribute(ATTRIBUTE);
 	}
 
+	/**
+	 * A random (version 4) UUID from a thread's own generator: an id must be unique, not
+	 * secret, and {@link UUID#randomUUID()} draws from the one shared SecureRandom.
+	 */
+	static String newId() {
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+		long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+		return new UUID(high, low).toString();
+	}
+
 	@Override
 	protected boolean shouldNotFilterErrorDispatch() {
 		return false;
@@ -55,7 +67,7 @@ public class RequestIds extends OncePerRequestFilter {
 		String id = of(request);
 		if (id == null) {
 			String sent = request.getHeader(HEADER);
-			id = (sent != null && SANE.matcher(sent).matches()) ? sent : UUID.randomUUID().toString();
+			id = (sent != null && SANE.matcher(sent).matches()) ? sent : newId();
 			request.setAttribute(ATTRIBUTE, id);
 		}
 		response.setHeader(HEADER, id);
