@@ -7,7 +7,8 @@
 # Variants (STARTUP_VARIANTS, space-separated, default all but the JDK 25 ones):
 #   service-jar      java -jar of the packaged jar, no archive
 #   service-archive  the production command of docs/deployment.md: the extracted jar with
-#                    its class data archive (CDS on JDK 17-23, the AOT cache on JDK 24+)
+#                    its class data archive (CDS on JDK 17-23, the AOT cache on JDK 24+) and
+#                    its heap flags (PRODUCTION_OPTS, "-Xms32m -Xmx512m")
 #   service-new-db   the same, on a new, empty database (migrations and the first admin key)
 #   service-mvnw     ./mvnw spring-boot:run (README), Maven's own start included
 #   floor-jar, floor-archive, floor-mvnw   the plain Spring MVC app (bench/floor), the same ways
@@ -19,6 +20,8 @@ STARTUP_PORT=${STARTUP_PORT:-18090}
 STARTUP_TIMEOUT=${STARTUP_TIMEOUT:-180} # seconds a start may take before the run stops
 STARTUP_VARIANTS=${STARTUP_VARIANTS:-"service-jar service-archive service-new-db service-mvnw floor-jar floor-archive floor-mvnw"}
 JAVA25=${JAVA25:-}
+# the heap flags of docs/deployment.md's production command, for the archive variants
+read -r -a PRODUCTION_OPTS <<< "${PRODUCTION_OPTS:--Xms32m -Xmx512m}"
 [ -n "$JAVA25" ] && STARTUP_VARIANTS="$STARTUP_VARIANTS service-jar-25 service-archive-25 floor-archive-25"
 
 # The service's arguments for a data folder (its database, blobs and uploads in it).
@@ -35,16 +38,16 @@ archive_flag() { # java archive-file-without-suffix -> the JVM flag that uses (o
 	fi
 }
 
-# The steps of docs/deployment.md: extract the jar, then one training start that stops once
-# the application context is refreshed and writes the archive. -> prints the extracted jar.
-make_archive() { # java jar folder training-args...
-	local java=$1 jar=$2 dir=$3 name
-	shift 3
+# The steps of docs/deployment.md: extract the jar into a folder as NAME.jar and lib/, then
+# one training start that stops once the application context is refreshed and writes the
+# archive NAME.jsa (NAME.aot on JDK 24+) beside it. -> prints the extracted jar.
+make_archive() { # java jar folder name training-args...
+	local java=$1 jar=$2 dir=$3 name=$4
+	shift 4
 	rm -rf "$dir"
-	"$java" -Djarmode=tools -jar "$jar" extract --destination "$dir" > /dev/null
-	name=$(basename "$jar" .jar)
-	"$java" "$(archive_flag "$java" "$dir/app" train)" \
-		-Dspring.context.exit=onRefresh -jar "$dir/$name.jar" "$@" > "$dir/training.log" 2>&1
+	"$java" -Djarmode=tools -jar "$jar" extract --destination "$dir" --application-filename "$name.jar" > /dev/null
+	"$java" "$(archive_flag "$java" "$dir/$name" train)" -Dspring.context.exit=onRefresh -jar "$dir/$name.jar" "$@" \
+		> "$dir/training.log" 2>&1
 	echo "$dir/$name.jar"
 }
 
@@ -90,13 +93,16 @@ run_startup() {
 	mkdir -p "$template"
 	java -Dspring.context.exit=onRefresh -jar "$JAR" \
 		$(startup_service_args "$template") > "$template/start.log" 2>&1
+	# that start ends without closing the database: move its write-ahead log into the file
+	python3 -c 'import sqlite3, sys; sqlite3.connect(sys.argv[1]).execute("PRAGMA wal_checkpoint(TRUNCATE)")' \
+		"$template/flarekit.db"
 	echo "Making the class data archives (one training start each)..."
 	local service_app floor_app service_app25="" floor_app25=""
-	service_app=$(make_archive java "$JAR" "$S/service-app" $(startup_service_args "$S/training"))
-	floor_app=$(make_archive java "$FLOOR_JAR" "$S/floor-app" $(startup_floor_args "$template"))
+	service_app=$(make_archive java "$JAR" "$S/service-app" flarekit $(startup_service_args "$S/training"))
+	floor_app=$(make_archive java "$FLOOR_JAR" "$S/floor-app" floor $(startup_floor_args "$template"))
 	if [ -n "$JAVA25" ]; then
-		service_app25=$(make_archive "$JAVA25" "$JAR" "$S/service-app25" $(startup_service_args "$S/training25"))
-		floor_app25=$(make_archive "$JAVA25" "$FLOOR_JAR" "$S/floor-app25" $(startup_floor_args "$template"))
+		service_app25=$(make_archive "$JAVA25" "$JAR" "$S/service-app25" flarekit $(startup_service_args "$S/training25"))
+		floor_app25=$(make_archive "$JAVA25" "$FLOOR_JAR" "$S/floor-app25" floor $(startup_floor_args "$template"))
 	fi
 	for run in $(seq 1 "$STARTUP_RUNS"); do
 		for variant in $STARTUP_VARIANTS; do
@@ -107,12 +113,12 @@ run_startup() {
 			case $variant in *-25) java=$JAVA25 ;; esac
 			case $variant in
 				service-jar*) cmd=("$java" -jar "$JAR" $(startup_service_args "$data")) ;;
-				service-archive-25) cmd=("$java" "$(archive_flag "$java" "$S/service-app25/app")" -jar "$service_app25" $(startup_service_args "$data")) ;;
-				service-archive | service-new-db) cmd=(java "$(archive_flag java "$S/service-app/app")" -jar "$service_app" $(startup_service_args "$data")) ;;
+				service-archive-25) cmd=("$java" "${PRODUCTION_OPTS[@]}" "$(archive_flag "$java" "$S/service-app25/flarekit")" -jar "$service_app25" $(startup_service_args "$data")) ;;
+				service-archive | service-new-db) cmd=(java "${PRODUCTION_OPTS[@]}" "$(archive_flag java "$S/service-app/flarekit")" -jar "$service_app" $(startup_service_args "$data")) ;;
 				service-mvnw) cmd=(./mvnw -B spring-boot:run "-Dspring-boot.run.arguments=$(startup_service_args "$data")") ;;
 				floor-jar) cmd=(java -jar "$FLOOR_JAR" $(startup_floor_args "$data")) ;;
-				floor-archive) cmd=(java "$(archive_flag java "$S/floor-app/app")" -jar "$floor_app" $(startup_floor_args "$data")) ;;
-				floor-archive-25) cmd=("$JAVA25" "$(archive_flag "$JAVA25" "$S/floor-app25/app")" -jar "$floor_app25" $(startup_floor_args "$data")) ;;
+				floor-archive) cmd=(java "${PRODUCTION_OPTS[@]}" "$(archive_flag java "$S/floor-app/floor")" -jar "$floor_app" $(startup_floor_args "$data")) ;;
+				floor-archive-25) cmd=("$JAVA25" "${PRODUCTION_OPTS[@]}" "$(archive_flag "$JAVA25" "$S/floor-app25/floor")" -jar "$floor_app25" $(startup_floor_args "$data")) ;;
 				floor-mvnw) cmd=(./mvnw -B -f bench/floor/pom.xml spring-boot:run "-Dspring-boot.run.arguments=$(startup_floor_args "$data")") ;;
 				*) echo "Unknown start-up variant: $variant" >&2; return 1 ;;
 			esac
