@@ -20,16 +20,19 @@ def startup_table():
         runs[variant].append((float(whole), float(jvm), float(cpu), int(rss), float(load)))
     med = lambda values: statistics.median(values)
     jvm_median = {v: med([r[1] for r in rs]) for v, rs in runs.items()}
+    cpu_median = {v: med([r[2] for r in rs]) for v, rs in runs.items()}
     print("Start-up to the first answered request and RSS one second later, median of "
           f"{max(len(r) for r in runs.values())} starts (bench/startup.sh; ratio: to the floor started the same way):\n")
-    print("| variant | JVM start to first answer s (min–max) | whole command s | ratio | CPU s | RSS MB | load (1 min) |")
-    print("|---|---|---|---|---|---|---|")
+    print("| variant | JVM start to first answer s (min–max) | whole command s | ratio | CPU s | CPU ratio | RSS MB | load (1 min) |")
+    print("|---|---|---|---|---|---|---|---|")
     for variant, rs in runs.items():
         floor = variant.replace("service-new-db", "service-archive").replace("service", "floor")
-        ratio = f"{jvm_median[variant] / jvm_median[floor]:.2f}" if variant != floor and floor in jvm_median else ""
+        compared = variant != floor and floor in jvm_median
+        ratio = f"{jvm_median[variant] / jvm_median[floor]:.2f}" if compared else ""
+        cpu_ratio = f"{cpu_median[variant] / cpu_median[floor]:.2f}" if compared else ""
         loads = [r[4] for r in rs]
         print(f"| {variant} | {jvm_median[variant]:.2f} ({min(r[1] for r in rs):.2f}–{max(r[1] for r in rs):.2f}) | "
-              f"{med([r[0] for r in rs]):.2f} | {ratio} | {med([r[2] for r in rs]):.2f} | {med([r[3] for r in rs]):.0f} | "
+              f"{med([r[0] for r in rs]):.2f} | {ratio} | {cpu_median[variant]:.2f} | {cpu_ratio} | {med([r[3] for r in rs]):.0f} | "
               f"{min(loads):.2f}–{max(loads):.2f} |")
     print()
 
