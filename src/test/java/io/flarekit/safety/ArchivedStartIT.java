@@ -38,8 +38,11 @@ class ArchivedStartIT {
 				"--destination", app.toString(), "--application-filename", "flarekit.jar");
 		Path archive = app.resolve(AOT_CACHE ? "flarekit.aot" : "flarekit.jsa");
 		Path training = this.dir.resolve("training");
+		// PackagedService starts the JVM with --enable-native-access: the training start
+		// must
+		// have the same module options, or the JDK 24+ AOT cache refuses to load
 		run("training", JAVA, (AOT_CACHE ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + archive,
-				"-Dspring.context.exit=onRefresh", "-jar", jar.toString(),
+				"--enable-native-access=ALL-UNNAMED", "-Dspring.context.exit=onRefresh", "-jar", jar.toString(),
 				"--flarekit.database.path=" + training.resolve("flarekit.db"),
 				"--flarekit.storage.blob-dir=" + training.resolve("blobs"),
 				"--flarekit.storage.uploads.dir=" + training.resolve("uploads"),
