@@ -3,11 +3,15 @@
 # Sourced, not run. Needs SERVICE_PORT, ADMIN_KEY and ROLE where the functions use them.
 
 PIDS=()
-cleanup() { for pid in "${PIDS[@]:-}"; do kill "$pid" 2>/dev/null || true; done; }
+GROUPS_STARTED=() # process groups (setsid), e.g. ./mvnw and the JVM it forks
+cleanup() {
+	for pid in "${PIDS[@]:-}"; do kill "$pid" 2>/dev/null || true; done
+	for group in "${GROUPS_STARTED[@]:-}"; do [ -z "$group" ] || kill -- "-$group" 2>/dev/null || true; done
+}
 trap cleanup EXIT
 
-wait_for() { # url: up to a minute
-	for _ in $(seq 1 1200); do
+wait_for() { # url [seconds, 60 unless told]
+	for _ in $(seq 1 $((${2:-60} * 20))); do
 		curl -sf -o /dev/null "$1" && return 0
 		sleep 0.05
 	done

@@ -1,12 +1,49 @@
 #!/usr/bin/env python3
 """Turns bench/work/results.tsv into the markdown tables of docs/benchmarks.md."""
 import json
+import statistics
 import sys
 from collections import defaultdict
 
 work = sys.argv[1]
+
+
+def startup_table():
+    """The start-up part (bench/startup.sh): medians per variant, beside the floor's."""
+    try:
+        lines = open(f"{work}/startup-runs.tsv").read().splitlines()
+    except FileNotFoundError:
+        return
+    runs = defaultdict(list)
+    for line in lines:
+        variant, whole, jvm, cpu, rss, load = line.split("\t")
+        runs[variant].append((float(whole), float(jvm), float(cpu), int(rss), float(load)))
+    med = lambda values: statistics.median(values)
+    jvm_median = {v: med([r[1] for r in rs]) for v, rs in runs.items()}
+    cpu_median = {v: med([r[2] for r in rs]) for v, rs in runs.items()}
+    print("Start-up to the first answered request and RSS one second later, median of "
+          f"{max(len(r) for r in runs.values())} starts (bench/startup.sh; ratio: to the floor started the same way):\n")
+    print("| variant | JVM start to first answer s (min–max) | whole command s | ratio | CPU s | CPU ratio | RSS MB | load (1 min) |")
+    print("|---|---|---|---|---|---|---|---|")
+    for variant, rs in runs.items():
+        floor = variant.replace("service-new-db", "service-archive").replace("service", "floor")
+        compared = variant != floor and floor in jvm_median
+        ratio = f"{jvm_median[variant] / jvm_median[floor]:.2f}" if compared else ""
+        cpu_ratio = f"{cpu_median[variant] / cpu_median[floor]:.2f}" if compared else ""
+        loads = [r[4] for r in rs]
+        print(f"| {variant} | {jvm_median[variant]:.2f} ({min(r[1] for r in rs):.2f}–{max(r[1] for r in rs):.2f}) | "
+              f"{med([r[0] for r in rs]):.2f} | {ratio} | {cpu_median[variant]:.2f} | {cpu_ratio} | {med([r[3] for r in rs]):.0f} | "
+              f"{min(loads):.2f}–{max(loads):.2f} |")
+    print()
+
+
+startup_table()
+try:
+    results = open(f"{work}/results.tsv").read().splitlines()
+except FileNotFoundError:
+    sys.exit(0)  # STARTUP_ONLY
 rows = []
-for line in open(f"{work}/results.tsv"):
+for line in results:
     label, target, scenario, connections, result, cpu, rss = line.rstrip("\n").split("\t")
     rows.append(dict(label=label, target=target, scenario=scenario, connections=int(connections),
                      cpu=float(cpu or 0), rss=int(rss or 0), **json.loads(result)))

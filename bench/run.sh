@@ -6,6 +6,8 @@
 #   DURATION=3s bash bench/run.sh  # shorter runs
 #   KEY_KIND=admin bash bench/run.sh  # measure with the admin key instead of a role's key
 #   DATABASE=postgresql bash bench/run.sh  # both on a PostgreSQL of the run's own (bench/postgres.sh)
+#   STARTUP_ONLY=1 bash bench/run.sh   # only the start-up and memory part (bench/startup.sh)
+#   STARTUP_RUNS=0 bash bench/run.sh   # leave the start-up part out
 #
 # The service needs a key on every measured request: it starts with a bootstrap admin key
 # made for this run, opens users (list, read, create, update) and storage (read) to the
@@ -61,6 +63,20 @@ FLOOR_JAR=$(ls bench/floor/target/flarekit-floor-*.jar | grep -v original | head
 
 source bench/lib.sh
 source bench/postgres.sh
+source bench/startup.sh
+
+rss_mb() { awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
+
+# Start-up and RSS: the median of STARTUP_RUNS starts per variant, on SQLite (bench/startup.sh)
+if [ "$STARTUP_RUNS" -gt 0 ]; then
+	echo "Start-up: $STARTUP_RUNS starts of each of: $STARTUP_VARIANTS"
+	run_startup
+fi
+if [ -n "${STARTUP_ONLY:-}" ]; then
+	python3 bench/report.py "$WORK" > "$WORK/report.md"
+	echo "Report: $WORK/report.md"
+	exit 0
+fi
 [ "$DATABASE" = postgresql ] && pg_start
 
 # Where a dataset's rows live: its folder's SQLite file, or a PostgreSQL database named
@@ -144,8 +160,6 @@ print("/users?afterCreatedAt=" + urllib.parse.quote(row["createdAt"]) + "&afterI
 		exit 1
 	fi
 }
-
-rss_mb() { awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
 
 run() { # label target pid port scenario connections ids [keyset-path]
 	local label=$1 target=$2 pid=$3 port=$4 scenario=$5 connections=$6 ids=$7 keyset=${8:-/} before after result seconds key=

@@ -55,6 +55,11 @@ final class PackagedService implements AutoCloseable {
 
 	private final Map<String, String> environment = new LinkedHashMap<>();
 
+	/** The jar to run; null: the packaged jar. */
+	private Path runJar;
+
+	private List<String> jvmOptions = List.of("-Xmx256m");
+
 	private Process process;
 
 	PackagedService(Path data, String... extraArguments) {
@@ -127,6 +132,18 @@ final class PackagedService implements AutoCloseable {
 		return this;
 	}
 
+	/**
+	 * Runs another jar with other JVM options (in place of the packaged jar and
+	 * {@code -Xmx256m}): the extracted jar and its class archive of the production
+	 * command.
+	 * @return this
+	 */
+	PackagedService runningJar(Path jar, String... options) {
+		this.runJar = jar;
+		this.jvmOptions = List.of(options);
+		return this;
+	}
+
 	/** Starts the process without waiting for it to be ready. */
 	PackagedService launch() {
 		List<String> command = new ArrayList<>();
@@ -139,10 +156,10 @@ final class PackagedService implements AutoCloseable {
 			command.add("--");
 		}
 		command.add(ProcessHandle.current().info().command().orElse("java"));
-		command.add("-Xmx256m");
+		command.addAll(this.jvmOptions);
 		command.add("--enable-native-access=ALL-UNNAMED");
 		command.add("-jar");
-		command.add(jar().toAbsolutePath().toString());
+		command.add(((this.runJar != null) ? this.runJar : jar()).toAbsolutePath().toString());
 		command.add("--server.port=" + this.port);
 		command.add("--flarekit.database.path=" + database());
 		command.add("--flarekit.storage.blob-dir=" + blobs());
