@@ -56,4 +56,15 @@ public class SentStatements implements StatementInspector {
 		}
 	}
 
+	/**
+	 * The statements a request sent for its own work: without the key check's read of
+	 * {@code api_keys}, which happens once per {@code key-cache-ttl} in whichever request
+	 * comes then.
+	 * @param requestId the request's {@code X-Request-Id}
+	 * @return the statements, in order
+	 */
+	public static List<String> ofWork(String requestId) {
+		return of(requestId).stream().filter((sql) -> !sql.contains(" api_keys ")).toList();
+	}
+
 }

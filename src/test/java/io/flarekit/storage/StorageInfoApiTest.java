@@ -2,23 +2,17 @@ package io.flarekit.storage;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 
 import io.flarekit.IntegrationTest;
-import jakarta.persistence.EntityManagerFactory;
-import org.hibernate.SessionFactory;
-import org.hibernate.stat.Statistics;
+import io.flarekit.SentStatements;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-
-import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code /storage-info} through the generic core, with its storage record embedded. */
 class StorageInfoApiTest extends IntegrationTest {
-
-	@Autowired
-	EntityManagerFactory entityManagerFactory;
 
 	private String storedFile(int seed) {
 		HttpResponse<byte[]> response = raw("POST", "/storage",
@@ -52,17 +46,15 @@ class StorageInfoApiTest extends IntegrationTest {
 			String file = storedFile(10 + i);
 			create("/storage-info", "{\"storageId\":\"" + file + "\",\"description\":\"d" + i + "\"}");
 		}
-		Statistics statistics = this.entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
-		statistics.clear();
-		Response list = get("/storage-info?embed=" + q("[\"storage\"]"));
+		String requestId = "embed-" + UUID.randomUUID();
+		Response list = get("/storage-info?embed=" + q("[\"storage\"]"), "X-Request-Id", requestId);
 		assertThat(list.status()).isEqualTo(200);
 		assertThat(list.json()).hasSize(6);
 		for (JsonNode info : list.json()) {
 			assertThat(info.at("/storage/id").stringValue()).isEqualTo(info.get("storageId").stringValue());
 			assertThat(info.at("/storage/mimeType").stringValue()).isEqualTo("image/png");
 		}
-		assertThat(statistics.getPrepareStatementCount()).as("one query for the page, and no count: it is short")
-			.isEqualTo(1);
+		assertThat(SentStatements.ofWork(requestId)).as("one query for the page, and no count: it is short").hasSize(1);
 
 		String id = list.json().get(0).get("id").stringValue();
 		JsonNode one = get("/storage-info/" + id + "?embed=" + q("[\"storage\"]")).json();
