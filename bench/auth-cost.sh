@@ -72,13 +72,10 @@ measure() { # repeat variant key
 	done
 }
 
-read -r -a ORDER <<< "$VARIANTS"
 for repeat in $(seq 1 "$REPEATS"); do
-	for i in "${!ORDER[@]}"; do
-		variant=${ORDER[$(((i + repeat - 1) % ${#ORDER[@]}))]}
-		RUN=$WORK/run-$repeat-$variant
-		mkdir -p "$RUN"
-		copy_database "$BASE" "$RUN"
+	# shellcheck disable=SC2086 # the variants are words
+	for variant in $(rotation "$repeat" $VARIANTS); do
+		new_run "$repeat" "$variant"
 		case $variant in
 			before) start_jar "$BEFORE_JAR" "$RUN"; key=$ADMIN_KEY ;;
 			admin) start_jar "$AFTER_JAR" "$RUN" "${ACCESS_ARGS[@]}"; key=$ADMIN_KEY ;;

@@ -1,7 +1,9 @@
 # What bench/run.sh, bench/request-cost.sh and bench/auth-cost.sh share: the processes they
 # start (killed on exit), waiting for a URL to answer, the service's settings and its start
-# on a data folder (a SQLite file in it, or a PostgreSQL database named after it), issuing a
-# key with a role, a measured wrk run, a process's CPU and the machine's. Sourced, not run.
+# on a data folder (a SQLite file in it, or a PostgreSQL database named after it), a run's
+# folder with a fresh copy of the seeded database, the rotation of jars or variants between
+# repeats, issuing a key with a role, a measured wrk run, a process's CPU and the
+# machine's. Sourced, not run.
 # Needs SERVICE_PORT and WORK; DATABASE (sqlite unless set) and, for postgresql, the
 # functions of bench/postgres.sh.
 
@@ -47,6 +49,16 @@ service_db_args() { # data-dir
 }
 copy_database() { # from-dir to-dir: the second gets a fresh copy of the first's database
 	if [ "${DATABASE:-sqlite}" = sqlite ]; then cp "$1"/flarekit.db* "$2"/; else pg_database "$(db_name "$2")" "$(db_name "$1")"; fi
+}
+new_run() { # repeat name -> RUN, the folder of that repeat's run of that jar or variant, with a fresh copy of BASE's database
+	RUN=$WORK/run-$1-$2
+	mkdir -p "$RUN"
+	copy_database "$BASE" "$RUN"
+}
+rotation() { # repeat name... -> the names, rotated by repeat - 1 (the first repeat keeps their order)
+	local by=$((($1 - 1) % ($# - 1)))
+	shift
+	echo "${@:by+1}" "${@:1:by}"
 }
 drop_database() { # data-dir
 	if [ "${DATABASE:-sqlite}" = sqlite ]; then rm -f "$1"/flarekit.db*; else pg_drop "$(db_name "$1")"; fi

@@ -88,11 +88,8 @@ ADMIN_KEY=$(cat "$BASE/admin-key") # the database keeps the bootstrap key of its
 echo -e "repeat\tjar\tscenario\tconnections\trps\tp50_ms\tp99_ms\trequests\terrors\tcpu_us_per_request\tload1\tforeign_cores" \
 	| tee "$WORK/cost.tsv"
 for repeat in $(seq 1 "$REPEATS"); do
-	for i in "${!ORDER[@]}"; do
-		label=${ORDER[$(((i + repeat - 1) % ${#ORDER[@]}))]}
-		RUN=$WORK/run-$repeat-$label
-		mkdir -p "$RUN"
-		copy_database "$BASE" "$RUN"
+	for label in $(rotation "$repeat" "${ORDER[@]}"); do
+		new_run "$repeat" "$label"
 		start_jar "${JAR[$label]}" "$RUN" "${ACCESS_ARGS[@]}" "${EXTRA_ARGS[@]}"
 		key=$(role_key)
 		check_key "$key" "$label"
