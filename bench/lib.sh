@@ -1,6 +1,11 @@
-# What bench/run.sh and bench/auth-cost.sh share: the processes they start (killed on
-# exit), waiting for a URL to answer, issuing a key with a role, and a process's CPU.
-# Sourced, not run. Needs SERVICE_PORT, ADMIN_KEY and ROLE where the functions use them.
+# What bench/run.sh, bench/request-cost.sh and bench/auth-cost.sh share: the processes they
+# start (killed on exit), waiting for a URL to answer, the service's settings and its start
+# on a data folder (a SQLite file in it, or a PostgreSQL database named after it), a run's
+# folder with a fresh copy of the seeded database, the rotation of jars or variants between
+# repeats, issuing a key with a role, a measured wrk run, a process's CPU and the
+# machine's. Sourced, not run.
+# Needs SERVICE_PORT and WORK; DATABASE (sqlite unless set) and, for postgresql, the
+# functions of bench/postgres.sh.
 
 PIDS=()
 GROUPS_STARTED=() # process groups (setsid), e.g. ./mvnw and the JVM it forks
@@ -9,6 +14,17 @@ cleanup() {
 	for group in "${GROUPS_STARTED[@]:-}"; do [ -z "$group" ] || kill -- "-$group" 2>/dev/null || true; done
 }
 trap cleanup EXIT
+
+JAVA_OPTS=(-Xmx1g --enable-native-access=ALL-UNNAMED)
+# A bench-only admin secret, new for every run (the bootstrap setting wants 32 or more
+# characters of a bearer token's alphabet). Given to the service through its environment,
+# so it does not show in ps.
+ADMIN_KEY=${ADMIN_KEY:-bench-$(python3 -c 'import secrets; print(secrets.token_hex(24))')}
+# users (list, read, create, update) and storage (read) open to the role ROLE only
+ROLE=bench
+ACCESS_ARGS=(--flarekit.access.resources.users.list=role:$ROLE --flarekit.access.resources.users.read=role:$ROLE
+	--flarekit.access.resources.users.create=role:$ROLE --flarekit.access.resources.users.update=role:$ROLE
+	--flarekit.access.resources.storage.read=role:$ROLE)
 
 wait_for() { # url [seconds, 60 unless told]
 	for _ in $(seq 1 $((${2:-60} * 20))); do
@@ -19,10 +35,85 @@ wait_for() { # url [seconds, 60 unless told]
 	return 1
 }
 
+# Where a data folder's rows live: its SQLite file, or a PostgreSQL database named after
+# the folder. The blobs are in the folder either way.
+db_name() { basename "$1" | tr -c 'a-z0-9\n' '_'; }
+new_database() { [ "${DATABASE:-sqlite}" = sqlite ] || pg_database "$(db_name "$1")"; } # data-dir
+seed_target() { if [ "${DATABASE:-sqlite}" = sqlite ]; then echo "$1/flarekit.db"; else pg_url "$(db_name "$1")"; fi; }
+service_db_args() { # data-dir
+	if [ "${DATABASE:-sqlite}" = sqlite ]; then
+		echo "--flarekit.database.path=$1/flarekit.db"
+	else
+		echo "--spring.datasource.url=$(pg_jdbc "$(db_name "$1")") --spring.datasource.username=postgres"
+	fi
+}
+copy_database() { # from-dir to-dir: the second gets a fresh copy of the first's database
+	if [ "${DATABASE:-sqlite}" = sqlite ]; then cp "$1"/flarekit.db* "$2"/; else pg_database "$(db_name "$2")" "$(db_name "$1")"; fi
+}
+new_run() { # repeat name -> RUN, the folder of that repeat's run of that jar or variant, with a fresh copy of BASE's database
+	RUN=$WORK/run-$1-$2
+	mkdir -p "$RUN"
+	copy_database "$BASE" "$RUN"
+}
+rotation() { # repeat name... -> the names, rotated by repeat - 1 (the first repeat keeps their order)
+	local by=$((($1 - 1) % ($# - 1)))
+	shift
+	echo "${@:by+1}" "${@:1:by}"
+}
+drop_database() { # data-dir
+	if [ "${DATABASE:-sqlite}" = sqlite ]; then rm -f "$1"/flarekit.db*; else pg_drop "$(db_name "$1")"; fi
+}
+
+start_jar() { # jar data-dir [arguments...] -> SERVICE_PID, answering on SERVICE_PORT
+	local jar=$1 data=$2
+	shift 2
+	# shellcheck disable=SC2046 # the database arguments are words without spaces
+	FLAREKIT_SECURITY_BOOTSTRAP_ADMIN_KEY=$ADMIN_KEY java "${JAVA_OPTS[@]}" -jar "$jar" --server.port="$SERVICE_PORT" \
+		$(service_db_args "$data") --flarekit.storage.blob-dir="$data/blobs" --flarekit.storage.uploads.dir="$data/uploads" \
+		--logging.level.root=warn "$@" > "$data/service.log" 2>&1 &
+	SERVICE_PID=$!
+	PIDS+=("$SERVICE_PID")
+	wait_for "http://localhost:$SERVICE_PORT/"
+}
+stop_jar() { kill "$SERVICE_PID"; wait "$SERVICE_PID" 2>/dev/null || true; }
+
 role_key() { # -> prints a new key with the role ROLE, issued with the admin key
 	curl -sf -X POST "http://localhost:$SERVICE_PORT/api-keys" -H "Authorization: Bearer $ADMIN_KEY" \
 		-H 'Content-Type: application/json' -d "{\"name\": \"bench\", \"roles\": [\"$ROLE\"]}" \
 		| python3 -c 'import json, sys; print(json.load(sys.stdin)["key"])'
 }
 
+check_key() { # key what: stops the run unless the key opens the users (what names the credential)
+	local code
+	code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $1" "http://localhost:$SERVICE_PORT/users?range=%5B0,0%5D")
+	[ "$code" = 200 ] || { echo "$2: GET /users answered $code" >&2; exit 1; }
+}
+
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # pid: user + system clock ticks
+busy_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat; } # the machine's
+
+warm_up() { # ids key duration scenario...: untimed wrk at 8 connections on the service
+	local ids=$1 key=$2 duration=$3 scenario
+	shift 3
+	for scenario in "$@"; do
+		wrk -t 2 -c 8 -d "$duration" -s bench/lua/scenario.lua "http://localhost:$SERVICE_PORT" \
+			-- "$scenario" service "$ids" / "$key" > /dev/null
+	done
+}
+
+# One wrk run on the service (SERVICE_PID): RESULT is wrk's JSON summary (bench/lua/common.lua),
+# LOAD1 the 1-minute load average before it, SERVICE_TICKS and BUSY_TICKS the clock ticks the
+# service and the whole machine used during it, WRK_SECONDS the CPU seconds of wrk itself.
+measure_wrk() { # scenario connections duration ids key
+	local b0 s0
+	LOAD1=$(cut -d' ' -f1 /proc/loadavg)
+	b0=$(busy_ticks)
+	s0=$(cpu_ticks "$SERVICE_PID")
+	TIMEFORMAT='%3U %3S'
+	{ time wrk -t "$(($2 < 2 ? 1 : 2))" -c "$2" -d "$3" --latency -s bench/lua/scenario.lua \
+		"http://localhost:$SERVICE_PORT" -- "$1" service "$4" / "$5" > "$WORK/wrk.out"; } 2> "$WORK/wrk.time"
+	BUSY_TICKS=$(($(busy_ticks) - b0))
+	SERVICE_TICKS=$(($(cpu_ticks "$SERVICE_PID") - s0))
+	RESULT=$(grep '^RESULT' "$WORK/wrk.out" | cut -c8-)
+	WRK_SECONDS=$(tail -1 "$WORK/wrk.time" | awk '{ print $1 + $2 }')
+}

@@ -1,4 +1,4 @@
-# A PostgreSQL server for bench/run.sh (DATABASE=postgresql): Debian's PostgreSQL in a
+# A PostgreSQL server for bench/run.sh and bench/request-cost.sh (DATABASE=postgresql): Debian's PostgreSQL in a
 # cluster of the run's own, under bench/work, on loopback. Sourced, not run. Needs WORK
 # and PIDS (bench/lib.sh).
 #
@@ -32,9 +32,9 @@ pg_start() { # -> a server on PG_PORT with the data in $WORK/pg, stopped on exit
 	trap 'pg_as_owner "$(pg_bin)/pg_ctl" -D "$WORK/pg/data" -m fast stop > /dev/null; cleanup' EXIT
 }
 
-pg_database() { # name -> creates it, empty
-	psql -q -h localhost -p "$PG_PORT" -U postgres -d postgres -c "drop database if exists $1" -c "create database $1"
-}
+pg_sql() { PGOPTIONS='-c client_min_messages=warning' psql -q -h localhost -p "$PG_PORT" -U postgres -d postgres -c "$1"; } # statement
+pg_drop() { pg_sql "drop database if exists $1"; } # name
+pg_database() { pg_drop "$1" && pg_sql "create database $1${2:+ template $2}"; } # name [template] -> empty, or a copy
 
 pg_url() { echo "postgresql://postgres@localhost:$PG_PORT/$1"; }     # name -> for psql and seed.py
 pg_jdbc() { echo "jdbc:postgresql://localhost:$PG_PORT/$1"; }       # name -> for the service and the floor

@@ -1,20 +1,26 @@
 #!/usr/bin/env python3
-"""Where a profile's samples go, by component: each stack of an async-profiler
-.collapsed file counts for the component of its deepest frame that names one (so time
-in a JDK method counts for the component that called it).
+"""Where a profile's samples go, by component: a stack of an async-profiler .collapsed
+file counts for the transaction when it is in TransactionTemplate's begin or commit
+(Spring's and Hibernate's transaction work, the COMMIT, closing the EntityManager,
+returning the connection); otherwise for the component of its deepest frame that names
+one (so time in a JDK method counts for the component that called it).
 
 usage: profile-shares.py [--requests] PROFILE.collapsed [MORE.collapsed ...]   -> a Markdown table
 
---requests leaves out the JIT compiler's and the GC's threads, which a short run on a busy
-machine inflates, so that the shares are of the requests' own work.
+bench/request-cost.sh writes the .collapsed files (PROFILE=...); for a saved HTML flame
+graph, bench/flamegraph-stacks.py makes one. --requests leaves out the JIT compiler's and
+the GC's threads, which a short run on a busy machine inflates, so that the shares are of
+the requests' own work.
 """
 import re
 import sys
 
+TRANSACTION = "Transaction begin, commit, clean-up"
 # (component, pattern on a frame), matched from the leaf towards the root; first hit wins
 COMPONENTS = [
     ("Micrometer observations and metrics", r"^io/micrometer/|ObservationFilterChainDecorator|ServerHttpObservationFilter|Observation"),
     ("SQLite driver and pool", r"^org/sqlite/|^com/zaxxer/hikari/|^org/postgresql/"),
+    ("Bean validation", r"^org/hibernate/validator/|^jakarta/validation/"),
     ("Hibernate", r"^org/hibernate/"),
     ("Jackson (JSON read and write)", r"^tools/jackson/"),
     ("Flarekit security (key, rules)", r"^io/flarekit/security/"),
@@ -33,12 +39,15 @@ PATTERNS = [(name, re.compile(pattern)) for name, pattern in COMPONENTS]
 
 
 def component(frames):
+    for frame, child in zip(frames, frames[1:]):
+        if "TransactionTemplate/execute" in frame and re.search(r"getTransaction|[cC]ommit|[rR]ollback", child):
+            return TRANSACTION
     for frame in reversed(frames):
         for name, pattern in PATTERNS:
             if pattern.search(frame):
                 return name
     joined = ";".join(frames)
-    if "Thread.run" in joined or "java/" in joined:
+    if "Thread/run" in joined or "java/" in joined:
         return "Other Java (JDK, threads)"
     return "Other native (kernel, JVM)"
 
@@ -49,7 +58,8 @@ def shares(path):
         stack, _, count = line.rstrip("\n").rpartition(" ")
         if not stack:
             continue
-        name = component(stack.split(";"))
+        # HTML flame graphs may name a method Class.method: one separator for all
+        name = component(stack.replace(".", "/").split(";"))
         totals[name] = totals.get(name, 0) + int(count)
     return totals
 

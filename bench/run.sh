@@ -33,17 +33,8 @@ GROWTH=${GROWTH-"10000 100000 1000000"} # GROWTH="" skips the growth part
 WORK=${WORK:-bench/work}
 SERVICE_PORT=${SERVICE_PORT:-18080}
 FLOOR_PORT=${FLOOR_PORT:-18081}
-JAVA_OPTS=(-Xmx1g --enable-native-access=ALL-UNNAMED)
 KEY_KIND=${KEY_KIND:-role}
 DATABASE=${DATABASE:-sqlite}
-# A bench-only admin secret, new for every run (the bootstrap setting wants 32 or more
-# characters of a bearer token's alphabet). Given to the service through its environment,
-# so it does not show in ps.
-ADMIN_KEY=${ADMIN_KEY:-bench-$(python3 -c 'import secrets; print(secrets.token_hex(24))')}
-ROLE=bench
-ACCESS_ARGS=(--flarekit.access.resources.users.list=role:$ROLE --flarekit.access.resources.users.read=role:$ROLE
-	--flarekit.access.resources.users.create=role:$ROLE --flarekit.access.resources.users.update=role:$ROLE
-	--flarekit.access.resources.storage.read=role:$ROLE)
 case $KEY_KIND in
 	role | admin) ;;
 	*) echo "KEY_KIND must be role or admin, not $KEY_KIND" >&2; exit 1 ;;
@@ -79,18 +70,7 @@ if [ -n "${STARTUP_ONLY:-}" ]; then
 fi
 [ "$DATABASE" = postgresql ] && pg_start
 
-# Where a dataset's rows live: its folder's SQLite file, or a PostgreSQL database named
-# after the folder. The blobs are in the folder either way.
-db_name() { basename "$1" | tr -c 'a-z0-9\n' '_'; }
-new_database() { [ "$DATABASE" = sqlite ] || pg_database "$(db_name "$1")"; } # data-dir
-seed_target() { if [ "$DATABASE" = sqlite ]; then echo "$1/flarekit.db"; else pg_url "$(db_name "$1")"; fi; }
-service_db_args() { # data-dir
-	if [ "$DATABASE" = sqlite ]; then
-		echo "--flarekit.database.path=$1/flarekit.db"
-	else
-		echo "--spring.datasource.url=$(pg_jdbc "$(db_name "$1")") --spring.datasource.username=postgres"
-	fi
-}
+# The floor's database arguments (the service's: service_db_args of bench/lib.sh)
 floor_db_args() { # data-dir
 	if [ "$DATABASE" = sqlite ]; then
 		echo "--floor.database=$1/flarekit.db"
@@ -118,21 +98,10 @@ issue_key() { # -> SERVICE_KEY: the admin key, or a new key with the role ROLE
 start_service() { # data-dir -> sets SERVICE_PID, STARTED_IN (seconds to the first answer) and SERVICE_KEY
 	local data=$1 begin
 	begin=$(date +%s.%N)
-	# shellcheck disable=SC2046 # the database arguments are words without spaces
-	FLAREKIT_SECURITY_BOOTSTRAP_ADMIN_KEY=$ADMIN_KEY java "${JAVA_OPTS[@]}" -jar "$JAR" --server.port=$SERVICE_PORT \
-		$(service_db_args "$data") \
-		--flarekit.storage.blob-dir="$data/blobs" --flarekit.storage.uploads.dir="$data/uploads" \
-		"${ACCESS_ARGS[@]}" --logging.level.root=warn > "$data/service.log" 2>&1 &
-	SERVICE_PID=$!
-	PIDS+=("$SERVICE_PID")
-	wait_for "http://localhost:$SERVICE_PORT/"
+	start_jar "$JAR" "$data" "${ACCESS_ARGS[@]}"
 	STARTED_IN=$(awk -v end="$(date +%s.%N)" -v begin="$begin" 'BEGIN { printf "%.2f", end - begin }')
 	issue_key
-	# the key must open what the scenarios ask for (a 401 or 403 here stops the run)
-	if ! scurl -sf -o /dev/null "http://localhost:$SERVICE_PORT/users?range=%5B0,0%5D"; then
-		echo "The service refuses the bench key: $(scurl -s "http://localhost:$SERVICE_PORT/users?range=%5B0,0%5D")" >&2
-		exit 1
-	fi
+	check_key "$SERVICE_KEY" "The service, with the $KEY_KIND key" # a 401 or 403 here stops the run
 }
 
 start_floor() { # data-dir
@@ -181,7 +150,7 @@ mkdir -p "$MAIN"
 new_database "$MAIN"
 start_service "$MAIN"
 FIRST_START=$STARTED_IN
-kill "$SERVICE_PID"; wait "$SERVICE_PID" 2>/dev/null || true
+stop_jar
 echo "Seeding $USERS users and $RECORDS storage records..."
 python3 bench/seed.py "$(seed_target "$MAIN")" "$MAIN/blobs" "$USERS" "$RECORDS" "$MAIN/ids.txt"
 du -sh "$MAIN/blobs" | tee "$WORK/blobs-size.txt"
@@ -213,7 +182,7 @@ for size in $GROWTH; do
 	mkdir -p "$GROW"
 	new_database "$GROW"
 	start_service "$GROW"
-	kill "$SERVICE_PID"; wait "$SERVICE_PID" 2>/dev/null || true
+	stop_jar
 	python3 bench/seed.py "$(seed_target "$GROW")" "$GROW/blobs" "$size" 1 "$GROW/ids.txt" > /dev/null
 	start_service "$GROW"
 	start_floor "$GROW"
