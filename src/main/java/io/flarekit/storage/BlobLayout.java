@@ -34,10 +34,7 @@ final class BlobLayout {
 	 * @throws IllegalArgumentException when the hash is not 64 lower-case hex digits
 	 */
 	Path path(String hash) {
-		if (!isHash(hash)) {
-			throw new IllegalArgumentException("Not a SHA-256 in lower-case hex: " + abbreviate(hash));
-		}
-		return this.root.resolve(hash.substring(0, 2)).resolve(hash.substring(2, 4)).resolve(hash);
+		return this.root.resolve(BlobKeys.of(hash));
 	}
 
 	/**
@@ -67,7 +64,7 @@ final class BlobLayout {
 		try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
 			for (Path file : files) {
 				String name = file.getFileName().toString();
-				if (!isHash(name) || !name.startsWith(prefix)) {
+				if (!BlobKeys.isHash(name) || !name.startsWith(prefix)) {
 					continue;
 				}
 				BasicFileAttributes attributes;
@@ -88,33 +85,9 @@ final class BlobLayout {
 		}
 	}
 
-	private static boolean isHash(String value) {
-		return isHex(value, 64);
-	}
-
-	private static boolean isHex(String value, int length) {
-		if (value == null || value.length() != length) {
-			return false;
-		}
-		for (int i = 0; i < value.length(); i++) {
-			char c = value.charAt(i);
-			if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
-				return false;
-			}
-		}
-		return true;
-	}
-
 	private static boolean isPrefixFolder(Path path) {
 		String name = path.getFileName().toString();
-		return isHex(name, 2) && Files.isDirectory(path);
-	}
-
-	private static String abbreviate(String value) {
-		if (value == null) {
-			return "null";
-		}
-		return (value.length() <= 80) ? "'" + value + "'" : "'" + value.substring(0, 80) + "…'";
+		return BlobKeys.isHex(name, 2) && Files.isDirectory(path);
 	}
 
 }

@@ -8,8 +8,8 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
+import io.flarekit.storage.BlobKeys;
 import io.flarekit.storage.BlobStore;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -34,8 +34,6 @@ final class S3BlobStore implements BlobStore {
 	static final String BLOBS = "blobs/";
 
 	static final String STAGING = "staging/";
-
-	private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
 
 	private final S3Client s3;
 
@@ -104,7 +102,7 @@ final class S3BlobStore implements BlobStore {
 		for (S3Object object : S3Calls.list(this.s3, this.bucket, BLOBS)) {
 			String key = object.key();
 			String hash = key.substring(key.lastIndexOf('/') + 1);
-			if (HASH.matcher(hash).matches() && key.equals(key(hash))) {
+			if (BlobKeys.isHash(hash) && key.equals(key(hash))) {
 				action.accept(new StoredBlob(hash, object.size(), object.lastModified()));
 			}
 		}
@@ -146,10 +144,7 @@ final class S3BlobStore implements BlobStore {
 	 * @throws IllegalArgumentException when the hash is not 64 lower-case hex digits
 	 */
 	static String key(String hash) {
-		if (hash == null || !HASH.matcher(hash).matches()) {
-			throw new IllegalArgumentException("Not a SHA-256 in lower-case hex: " + hash);
-		}
-		return BLOBS + hash.substring(0, 2) + "/" + hash.substring(2, 4) + "/" + hash;
+		return BLOBS + BlobKeys.of(hash);
 	}
 
 	private Staged own(StagedBlob staged) {
