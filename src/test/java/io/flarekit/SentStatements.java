@@ -8,6 +8,8 @@ import java.util.Map;
 import org.hibernate.resource.jdbc.spi.StatementInspector;
 import org.slf4j.MDC;
 
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
 /**
  * The SQL that Hibernate really sends, filed by request: a {@link StatementInspector}
  * that every test context registers through
@@ -25,10 +27,10 @@ public class SentStatements implements StatementInspector {
 	/** The key under which {@code RequestIds} puts the request id. */
 	private static final String REQUEST_ID = "requestId";
 
-	private static final Map<String, List<String>> BY_REQUEST = new LinkedHashMap<>() {
+	private static final Map<String, List<Sent>> BY_REQUEST = new LinkedHashMap<>() {
 
 		@Override
-		protected boolean removeEldestEntry(Map.Entry<String, List<String>> eldest) {
+		protected boolean removeEldestEntry(Map.Entry<String, List<Sent>> eldest) {
 			return size() > REQUESTS;
 		}
 
@@ -39,7 +41,8 @@ public class SentStatements implements StatementInspector {
 		String requestId = MDC.get(REQUEST_ID);
 		if (requestId != null) {
 			synchronized (BY_REQUEST) {
-				BY_REQUEST.computeIfAbsent(requestId, (id) -> new ArrayList<>()).add(sql);
+				BY_REQUEST.computeIfAbsent(requestId, (id) -> new ArrayList<>())
+					.add(new Sent(sql, TransactionSynchronizationManager.isActualTransactionActive()));
 			}
 		}
 		return sql;
@@ -51,9 +54,39 @@ public class SentStatements implements StatementInspector {
 	 * @return the statements, empty when none was recorded
 	 */
 	public static List<String> of(String requestId) {
+		return sent(requestId).stream().map(Sent::sql).toList();
+	}
+
+	/**
+	 * The statements a request sent for its own work (as {@link #ofWork}), each with
+	 * whether a Spring-managed transaction was active on its thread when it was sent.
+	 * @param requestId the request's {@code X-Request-Id}
+	 * @return the statements, in order
+	 */
+	public static List<Sent> sentForWork(String requestId) {
+		return sent(requestId).stream().filter((sent) -> !sent.sql().contains(" api_keys ")).toList();
+	}
+
+	private static List<Sent> sent(String requestId) {
 		synchronized (BY_REQUEST) {
 			return List.copyOf(BY_REQUEST.getOrDefault(requestId, List.of()));
 		}
+	}
+
+	/**
+	 * One statement as it was sent.
+	 *
+	 * @param sql its text
+	 * @param inTransaction whether a transaction was active (not a read-only scope
+	 * without one)
+	 */
+	public record Sent(String sql, boolean inTransaction) {
+
+		@Override
+		public String toString() {
+			return (this.inTransaction ? "[in a transaction] " : "[no transaction] ") + this.sql;
+		}
+
 	}
 
 	/**
@@ -64,7 +97,7 @@ public class SentStatements implements StatementInspector {
 	 * @return the statements, in order
 	 */
 	public static List<String> ofWork(String requestId) {
-		return of(requestId).stream().filter((sql) -> !sql.contains(" api_keys ")).toList();
+		return sentForWork(requestId).stream().map(Sent::sql).toList();
 	}
 
 }

@@ -26,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What a point read and an update cost the database, on SQLite and PostgreSQL: a read by
  * id sends one {@code SELECT} and opens no transaction (no {@code BEGIN}/{@code COMMIT}
- * around it), and an update reads its body before its write transaction begins, so that
- * the single writer is held only to load, apply and flush.
+ * around it), and an update reads its body and its record, and decides, before its write
+ * transaction begins, so that the single writer is held for one {@code UPDATE} only.
  */
 class UserRequestCostTest extends IntegrationTest {
 
@@ -68,16 +68,22 @@ class UserRequestCostTest extends IntegrationTest {
 	}
 
 	@Test
-	void anUpdateSendsOneSelectAndOneUpdate() {
+	void anUpdateReadsOutsideAnyTransactionAndHoldsTheWriterForOneUpdate() {
 		String id = create("/users", "{\"name\":\"Eve\",\"email\":\"eve@example.com\"}").get("id").stringValue();
 		String requestId = "update-" + UUID.randomUUID();
 		Response updated = send("PUT", "/users/" + id, "{\"name\":\"Eva\"}", "Content-Type", "application/json",
 				"X-Request-Id", requestId);
 		assertThat(updated.status()).isEqualTo(200);
-		List<String> sent = SentStatements.ofWork(requestId);
+		List<SentStatements.Sent> sent = SentStatements.sentForWork(requestId);
 		assertThat(sent).as(sent.toString()).hasSize(2);
-		assertThat(sent.get(0)).startsWithIgnoringCase("select");
-		assertThat(sent.get(1)).startsWithIgnoringCase("update");
+		assertThat(sent.get(0).sql()).startsWithIgnoringCase("select");
+		assertThat(sent.get(0).inTransaction()).as("the read").isFalse();
+		assertThat(sent.get(1).sql()).startsWithIgnoringCase("update").contains("version");
+		assertThat(sent.get(1).inTransaction()).as("the write").isTrue();
+		// what it answers is what a read answers next, to the millisecond
+		Response read = get("/users/" + id);
+		assertThat(updated.json()).isEqualTo(read.json());
+		assertThat(updated.header("ETag")).isEqualTo(read.header("ETag")).isEqualTo("\"1\"");
 	}
 
 	@Test

@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
+import io.flarekit.core.error.FieldError;
 import io.flarekit.core.error.ServiceException;
 import io.flarekit.core.model.EntityModel;
 import io.flarekit.core.query.Cursor;
@@ -23,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.BeanUtils;
 import org.springframework.dao.DataAccessException;
 import org.springframework.modulith.NamedInterface;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Every operation of the original Flarekit's {@code BaseService}, written once for every
@@ -110,10 +113,39 @@ public class BaseService<E> {
 	 * precondition accepts: else a 412 naming its version, and nothing is written.
 	 */
 	public E update(String id, JsonNode data, Precondition precondition) {
-		// bound before the transaction: the writer is held to load, apply and flush only
+		// bound before any transaction
 		PreparedChange<E> change = this.changes.prepare(data);
-		return write(() -> this.changes.change(id, precondition, (entity) -> this.changes.apply(entity, change)), false,
-				true, true);
+		Function<E, List<FieldError>> apply = (entity) -> this.changes.apply(entity, change);
+		if (!this.changes.decidesApart() || TransactionSynchronizationManager.isActualTransactionActive()) {
+			return write(() -> this.changes.change(id, precondition, apply), false, true, true);
+		}
+		return this.parts.transactions()
+			.rerun(() -> changeApart(id, precondition, apply),
+					() -> ServiceException.unavailable("The " + this.model.name() + " record '" + id
+							+ "' kept changing while this request wrote it, "
+							+ "so nothing was written; try again shortly"));
+	}
+
+	/**
+	 * One run of an update decided apart from its write: the record read on a read-only
+	 * connection without a transaction, the 404, 412 and 400 decided on that copy, and
+	 * the writer held for one {@code UPDATE} at the version read. When another write came
+	 * between, nothing is written and the run starts again from the read
+	 * ({@link Transactions#rerun}): the change then applies to the newer record, or a
+	 * precondition it no longer meets answers 412.
+	 */
+	private E changeApart(String id, Precondition precondition, Function<E, List<FieldError>> change) {
+		E entity = this.parts.transactions()
+			.readOne(() -> this.changes.find(id, false))
+			.orElseThrow(() -> ServiceException.notFound(this.model.name(), id));
+		if (!this.changes.decide(entity, precondition, change)) {
+			return entity;
+		}
+		long version = this.model.versionOf(entity);
+		return write(() -> {
+			this.changes.writeDecided(entity, version);
+			return entity;
+		}, false, true, false);
 	}
 
 	/** Changes a record in code and stamps {@code updatedAt}; 404 when there is none. */

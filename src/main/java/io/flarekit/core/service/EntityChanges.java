@@ -1,5 +1,6 @@
 package io.flarekit.core.service;
 
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -9,15 +10,21 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.flarekit.core.error.ConcurrentChange;
 import io.flarekit.core.error.FieldError;
 import io.flarekit.core.error.ServiceException;
 import io.flarekit.core.error.Validation;
 import io.flarekit.core.model.AutomaticFields;
 import io.flarekit.core.model.EntityModel;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
+import jakarta.persistence.PostUpdate;
+import jakarta.persistence.PreUpdate;
 import jakarta.validation.Validator;
+import org.hibernate.Session;
+import org.hibernate.StatelessSession;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.BeanUtils;
@@ -46,6 +53,8 @@ final class EntityChanges<E> {
 	/** A record as its constructor makes it, never changed: what binding is told from. */
 	private final E blank;
 
+	private final boolean decidesApart;
+
 	EntityChanges(EntityModel<E> model, ServiceParts parts) {
 		this.model = model;
 		this.blank = BeanUtils.instantiateClass(model.type());
@@ -54,6 +63,25 @@ final class EntityChanges<E> {
 		this.automaticFields = parts.automaticFields();
 		this.validator = parts.validator();
 		this.owners = parts.owners();
+		this.decidesApart = !hasUpdateCallbacks(model.type());
+	}
+
+	/**
+	 * Whether an entity or a class it extends declares JPA callbacks that a flush of an
+	 * update runs, or listeners that may.
+	 */
+	private static boolean hasUpdateCallbacks(Class<?> type) {
+		for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+			if (c.isAnnotationPresent(EntityListeners.class)) {
+				return true;
+			}
+			for (Method method : c.getDeclaredMethods()) {
+				if (method.isAnnotationPresent(PreUpdate.class) || method.isAnnotationPresent(PostUpdate.class)) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	/** Binds a request body to an entity: what was wrong with it, or nothing. */
@@ -88,6 +116,67 @@ final class EntityChanges<E> {
 	List<FieldError> apply(E entity, PreparedChange<E> change) {
 		this.model.copy(change.values(), entity, change.fields());
 		return change.errors();
+	}
+
+	/**
+	 * Whether an update may be decided apart from its write ({@link #decide},
+	 * {@link #writeDecided}): not for an entity with JPA update callbacks, which a write
+	 * without a persistence context would not run as a flush does.
+	 */
+	boolean decidesApart() {
+		return this.decidesApart;
+	}
+
+	/**
+	 * Decides an update on a record read outside any write transaction: the same 412 as
+	 * {@link #change}, then the change, the automatic fields and the validation, so that
+	 * only the statement is left for the writer.
+	 * @param entity the live record, as read
+	 * @param precondition the versions it may be at
+	 * @param change applies the change: what it found wrong
+	 * @return whether there is anything to write: a record without {@code updatedAt} that
+	 * the change left as it was keeps its version, as a flush would write nothing
+	 */
+	boolean decide(E entity, Precondition precondition, Function<? super E, List<FieldError>> change) {
+		precondition.check(this.model.name(), this.model.idOf(entity), this.model.versionOf(entity));
+		E before = null;
+		if (!this.model.has(EntityModel.UPDATED_AT)) {
+			before = BeanUtils.instantiateClass(this.model.type());
+			this.model.copy(entity, before, this.model.differences(entity, this.blank));
+		}
+		List<FieldError> bindingErrors = change.apply(entity);
+		this.automaticFields.onUpdate(this.model, entity);
+		validate(entity, bindingErrors);
+		return before == null || !this.model.differences(entity, before).isEmpty();
+	}
+
+	/**
+	 * Writes a record decided apart in one statement, {@code update … where id = ? and
+	 * version = ?}, through a stateless session on the write transaction's connection
+	 * (Hibernate's own update of the entity: its converters, its version increment).
+	 * Every write of a record increments its version, a soft delete too, so the version
+	 * read stands for every condition the read checked (live, and the caller's: the owner
+	 * never changes).
+	 * @param entity the record, changed
+	 * @param version the version it was read at
+	 * @throws Transactions.RaceLost when another write came between: no row matched
+	 */
+	void writeDecided(E entity, long version) {
+		// a rerun of the transaction starts again from the version read
+		this.model.set(entity, EntityModel.VERSION, version);
+		try (StatelessSession session = this.entityManager.unwrap(Session.class)
+			.statelessWithOptions()
+			.connection()
+			.open()) {
+			session.update(entity);
+		}
+		catch (RuntimeException ex) {
+			if (ConcurrentChange.isCause(ex)) {
+				this.model.set(entity, EntityModel.VERSION, version);
+				throw new Transactions.RaceLost();
+			}
+			throw ex;
+		}
 	}
 
 	E insert(E entity, List<FieldError> bindingErrors) {

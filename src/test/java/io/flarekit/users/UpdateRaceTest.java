@@ -1,0 +1,152 @@
+package io.flarekit.users;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import io.flarekit.IntegrationTest;
+import io.flarekit.SentStatements;
+import io.flarekit.core.service.BaseService;
+import io.flarekit.core.service.CrudServices;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An update reads its record outside the write transaction and writes it with
+ * {@code where version = <the version read>}; when another write lands between the two,
+ * it runs again from the read: a change without {@code If-Match} applies on top of the
+ * other write (the last writer wins per field, as when the read was in the writer), one
+ * with {@code If-Match} then answers 412. The other write holds a write transaction (on
+ * SQLite the single writer, on PostgreSQL the row's lock) while the update reads, and
+ * commits after the update has read.
+ */
+class UpdateRaceTest extends IntegrationTest {
+
+	@Autowired
+	CrudServices services;
+
+	@Autowired
+	PlatformTransactionManager transactionManager;
+
+	@AfterEach
+	void dropTrigger() {
+		this.jdbc.execute("drop trigger if exists stuck_users" + (onPostgres() ? " on users" : ""));
+	}
+
+	@Test
+	void anUpdateOvertakenAfterItsReadRunsAgainOnTheNewerRecord() throws Exception {
+		String id = create("/users", "{\"name\":\"Ann\",\"email\":\"ann@example.com\"}").get("id").stringValue();
+		String requestId = "race-" + UUID.randomUUID();
+		Response updated = overtaken(id, requestId, "{\"name\":\"Anna\"}");
+		assertThat(updated.status()).as(updated.body()).isEqualTo(200);
+		assertThat(updated.json().get("name").stringValue()).isEqualTo("Anna");
+		assertThat(updated.json().get("email").stringValue()).as("the other write's field stays")
+			.isEqualTo("ann@elsewhere.org");
+		assertThat(updated.json().get("version").longValue()).isEqualTo(2);
+		Response read = get("/users/" + id);
+		assertThat(read.json()).isEqualTo(updated.json());
+		assertThat(read.header("ETag")).isEqualTo(updated.header("ETag")).isEqualTo("\"2\"");
+		List<SentStatements.Sent> sent = SentStatements.sentForWork(requestId);
+		assertThat(sent).as(sent.toString())
+			.extracting((statement) -> statement.sql().substring(0, 6).toLowerCase() + statement.inTransaction())
+			.containsExactly("selectfalse", "updatetrue", "selectfalse", "updatetrue");
+	}
+
+	@Test
+	void anUpdateWithIfMatchOvertakenAfterItsReadAnswers412() throws Exception {
+		String id = create("/users", "{\"name\":\"Bo\",\"email\":\"bo@example.com\"}").get("id").stringValue();
+		String requestId = "race-" + UUID.randomUUID();
+		Response stale = overtaken(id, requestId, "{\"name\":\"Bob\"}", "If-Match", "\"0\"");
+		assertThat(stale.status()).as(stale.body()).isEqualTo(412);
+		assertThat(stale.json().get("errors").get("version").toString()).contains("1");
+		Response read = get("/users/" + id);
+		assertThat(read.json().get("name").stringValue()).as("nothing written").isEqualTo("Bo");
+		assertThat(read.json().get("email").stringValue()).isEqualTo("ann@elsewhere.org");
+		assertThat(read.header("ETag")).isEqualTo("\"1\"");
+		assertThat(SentStatements.ofWork(requestId)).as("read, lost the race, read again, 412")
+			.extracting((sql) -> sql.substring(0, 6).toLowerCase())
+			.containsExactly("select", "update", "select");
+	}
+
+	/**
+	 * A record that no UPDATE ever reaches (a trigger skips the row, as if another write
+	 * always came between): the update runs 1 + {@code flarekit.database.retries} times,
+	 * then answers 503 with Retry-After, and nothing is written.
+	 */
+	@Test
+	void anUpdateThatKeepsLosingItsRaceAnswers503() {
+		String id = create("/users", "{\"name\":\"Cy\",\"email\":\"cy@example.com\"}").get("id").stringValue();
+		if (onPostgres()) {
+			this.jdbc.execute("create or replace function skip_row() returns trigger language plpgsql as $$ "
+					+ "begin return null; end $$");
+			this.jdbc.execute("create trigger stuck_users before update on users for each row "
+					+ "when (new.name = 'Stuck') execute function skip_row()");
+		}
+		else {
+			this.jdbc.execute("create trigger stuck_users before update on users when new.name = 'Stuck' "
+					+ "begin select raise(ignore); end");
+		}
+		String requestId = "stuck-" + UUID.randomUUID();
+		Response stuck = send("PUT", "/users/" + id, "{\"name\":\"Stuck\"}", "Content-Type", "application/json",
+				"X-Request-Id", requestId);
+		assertThat(stuck.status()).as(stuck.body()).isEqualTo(503);
+		assertThat(stuck.header("Retry-After")).isNotNull();
+		assertThat(stuck.json().get("message").stringValue()).contains("kept changing");
+		assertThat(SentStatements.ofWork(requestId)).as("1 + 5 runs, each a read and an update")
+			.filteredOn((sql) -> sql.toLowerCase().startsWith("update"))
+			.hasSize(6);
+		assertThat(get("/users/" + id).json().get("name").stringValue()).isEqualTo("Cy");
+	}
+
+	/**
+	 * Sends a PUT while another write of the record holds its write transaction, and
+	 * commits that write once the PUT has read the record: the other write sets the
+	 * email.
+	 */
+	private Response overtaken(String id, String requestId, String body, String... headers) throws Exception {
+		BaseService<User> users = this.services.forEntity(User.class);
+		String[] all = new String[headers.length + 4];
+		System.arraycopy(new String[] { "Content-Type", "application/json", "X-Request-Id", requestId }, 0, all, 0, 4);
+		System.arraycopy(headers, 0, all, 4, headers.length);
+		CompletableFuture<Response> put = new TransactionTemplate(this.transactionManager).execute((status) -> {
+			users.update(id, (user) -> user.setEmail("ann@elsewhere.org"));
+			CompletableFuture<Response> sending = CompletableFuture
+				.supplyAsync(() -> send("PUT", "/users/" + id, body, all));
+			awaitRead(requestId);
+			return sending;
+		});
+		return put.get(30, TimeUnit.SECONDS);
+	}
+
+	/** Waits until the request has read its record, and a little more. */
+	private static void awaitRead(String requestId) {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+		while (SentStatements.ofWork(requestId).isEmpty()) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("the update did not read its record");
+			}
+			sleep(5);
+		}
+		// the select was prepared: let it run (on a reader, or without waiting for the
+		// row's lock) and the update reach the writer
+		sleep(300);
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new AssertionError(ex);
+		}
+	}
+
+}
