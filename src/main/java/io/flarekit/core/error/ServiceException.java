@@ -51,16 +51,6 @@ public class ServiceException extends RuntimeException {
 	}
 
 	/**
-	 * A 503 (with {@code Retry-After}): nothing was written and the same request may
-	 * succeed shortly.
-	 * @param message what happened
-	 * @return the failure
-	 */
-	public static ServiceException unavailable(String message) {
-		return new ServiceException(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.SERVICE_UNAVAILABLE, message, List.of());
-	}
-
-	/**
 	 * A 412: the record is not at the version the request expected (or another write came
 	 * in between), so nothing was written. The detail names {@code version}.
 	 * @param message what happened, naming the record and its current version when known

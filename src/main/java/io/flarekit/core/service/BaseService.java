@@ -119,20 +119,24 @@ public class BaseService<E> {
 		if (!this.changes.decidesApart() || TransactionSynchronizationManager.isActualTransactionActive()) {
 			return write(() -> this.changes.change(id, precondition, apply), false, true, true);
 		}
-		return this.parts.transactions()
-			.rerun(() -> changeApart(id, precondition, apply),
-					() -> ServiceException.unavailable("The " + this.model.name() + " record '" + id
-							+ "' kept changing while this request wrote it, "
-							+ "so nothing was written; try again shortly"));
+		try {
+			return changeApart(id, precondition, apply);
+		}
+		catch (EntityChanges.Overtaken ex) {
+			// a record others are writing too: again from the read, within the writer
+			return write(() -> this.changes.change(id, precondition, apply), false, true, true);
+		}
 	}
 
 	/**
-	 * One run of an update decided apart from its write: the record read on a read-only
-	 * connection without a transaction, the 404, 412 and 400 decided on that copy, and
-	 * the writer held for one {@code UPDATE} at the version read. When another write came
-	 * between, nothing is written and the run starts again from the read
-	 * ({@link Transactions#rerun}): the change then applies to the newer record, or a
-	 * precondition it no longer meets answers 412.
+	 * An update decided apart from its write: the record read on a read-only connection
+	 * without a transaction, the 404, 412 and 400 decided on that copy, and the writer
+	 * held for one {@code UPDATE} at the version read. When another write came between,
+	 * nothing was written and {@link EntityChanges.Overtaken} is thrown; the caller then
+	 * runs the update again from its read as an update in code runs: the record loaded
+	 * inside the write transaction (locked where the database locks rows), so that it
+	 * cannot be overtaken again. The change then applies to the newer record, or a
+	 * precondition that it no longer meets answers 412.
 	 */
 	private E changeApart(String id, Precondition precondition, Function<E, List<FieldError>> change) {
 		E entity = this.parts.transactions()
@@ -145,7 +149,7 @@ public class BaseService<E> {
 		return write(() -> {
 			this.changes.writeDecided(entity, version);
 			return entity;
-		}, false, true, false);
+		}, false, true, true);
 	}
 
 	/** Changes a record in code and stamps {@code updatedAt}; 404 when there is none. */

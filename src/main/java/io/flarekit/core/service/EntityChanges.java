@@ -159,7 +159,8 @@ final class EntityChanges<E> {
 	 * never changes).
 	 * @param entity the record, changed
 	 * @param version the version it was read at
-	 * @throws Transactions.RaceLost when another write came between: no row matched
+	 * @throws Overtaken when another write came between: no row matched, nothing was
+	 * written
 	 */
 	void writeDecided(E entity, long version) {
 		// a rerun of the transaction starts again from the version read
@@ -173,7 +174,7 @@ final class EntityChanges<E> {
 		catch (RuntimeException ex) {
 			if (ConcurrentChange.isCause(ex)) {
 				this.model.set(entity, EntityModel.VERSION, version);
-				throw new Transactions.RaceLost();
+				throw new Overtaken();
 			}
 			throw ex;
 		}
@@ -329,6 +330,18 @@ final class EntityChanges<E> {
 		if (!errors.isEmpty()) {
 			throw ServiceException.invalid(errors);
 		}
+	}
+
+	/**
+	 * Another write changed the record between an update's read and its write, so its
+	 * {@code where version = ?} matched no row and nothing was written.
+	 */
+	static final class Overtaken extends RuntimeException {
+
+		Overtaken() {
+			super("another write came between the read and the write", null, false, false);
+		}
+
 	}
 
 }

@@ -81,48 +81,18 @@ final class Transactions {
 		if (!rerunnable || TransactionSynchronizationManager.isActualTransactionActive()) {
 			return once(work, afterCompletion);
 		}
-		return rerun(() -> once(work, afterCompletion), null);
-	}
-
-	/**
-	 * Runs an attempt (which may read outside any transaction, then write in one of its
-	 * own) again from the start when it lost a race ({@link RaceLost}: another write
-	 * changed the record between its read and its write, so nothing was written) or the
-	 * database refused its transaction, up to {@code flarekit.database.retries} times,
-	 * pausing between runs.
-	 * @param attempt the work, from its read
-	 * @param exhausted what to throw when the last run still lost its race
-	 * @return what the attempt that succeeded answered
-	 */
-	<T> T rerun(Supplier<T> attempt, Supplier<? extends RuntimeException> exhausted) {
-		for (int run = 1;; run++) {
+		for (int attempt = 1;; attempt++) {
 			try {
-				return attempt.get();
+				return once(work, afterCompletion);
 			}
 			catch (RuntimeException ex) {
-				boolean lost = ex instanceof RaceLost;
-				if (!lost && !SerializationFailure.isCause(ex)) {
+				if (attempt > this.retries.retries() || !SerializationFailure.isCause(ex)) {
 					throw ex;
 				}
-				if (run > this.retries.retries()) {
-					throw lost ? exhausted.get() : ex;
-				}
-				log.debug("Running a write again (attempt {}) after {}", run + 1, ex.toString());
-				pause(run, ex);
+				log.debug("Running a transaction again (attempt {}) after {}", attempt + 1, ex.toString());
+				pause(attempt, ex);
 			}
 		}
-	}
-
-	/**
-	 * Thrown by an attempt of {@link #rerun} whose write found the record changed since
-	 * its read: nothing was written, and the attempt runs again from its read.
-	 */
-	static final class RaceLost extends RuntimeException {
-
-		RaceLost() {
-			super("another write came between the read and the write", null, false, false);
-		}
-
 	}
 
 	private <T> T once(Supplier<T> work, Runnable afterCompletion) {
