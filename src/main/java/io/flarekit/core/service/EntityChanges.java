@@ -30,9 +30,11 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.BeanUtils;
 
 /**
- * The steps of one entity's writes, inside the transaction that {@link BaseService}
- * holds: bind a request body, fill the automatic fields, validate, and flush, so that a
- * constraint failure surfaces while the service can still name the field.
+ * The steps of one entity's writes: bind a request body, fill the automatic fields,
+ * validate, and flush inside the transaction that {@link BaseService} holds, so that a
+ * constraint failure surfaces while the service can still name the field; or, for an
+ * update decided apart, validate before the transaction and write one {@code UPDATE} in
+ * it.
  *
  * @param <E> the entity type
  */

@@ -10,8 +10,8 @@ import org.springframework.modulith.NamedInterface;
  * What a write expects of the record it changes, so that it cannot overwrite a change its
  * client has not seen: nothing ({@link #NONE}), or one of some versions. HTTP's
  * {@code If-Match} and a bulk entry's {@code version} both become one; the service checks
- * it in the write's own transaction, on the record it loaded, and JPA's {@code @Version}
- * makes the write fail if another one came in between.
+ * it on the record it read for the write, and the write's {@code where version = ?} makes
+ * it fail if another one came in between.
  *
  * @param versions the versions the record may be at; {@code null} for any, empty for none
  */

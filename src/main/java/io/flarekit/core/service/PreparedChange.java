@@ -8,8 +8,8 @@ import io.flarekit.core.error.FieldError;
  * A request body bound before the write transaction, so that the single writer is not
  * held while JSON is read: the body bound to a blank record, the fields to copy onto the
  * stored record once it is loaded, and what was wrong with the body. The errors are
- * reported inside the transaction, after the record's existence (404) and the
- * precondition (412) are checked, as when the body was bound there.
+ * reported after the record's existence (404) and the precondition (412) are checked, as
+ * when the body was bound on the loaded record.
  *
  * @param <E> the entity type
  * @param values a blank record with the body's fields set
