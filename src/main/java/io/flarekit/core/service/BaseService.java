@@ -50,10 +50,13 @@ public class BaseService<E> {
 
 	private final ListQueries<E> queries;
 
+	private final VersionedWrites<E> versionedWrites;
+
 	protected BaseService(Class<E> type, CrudServices services) {
 		this.parts = services.parts();
 		this.model = new EntityModel<>(type, this.parts.entityManager().getMetamodel(), this.parts.strictMapper());
 		this.changes = new EntityChanges<>(this.model, this.parts);
+		this.versionedWrites = new VersionedWrites<>(this.model, this.parts.entityManager());
 		this.queries = new ListQueries<>(this.model, this.parts.entityManager(), this.parts.strictMapper(),
 				this.parts.transactions().singleReads(), this.parts.properties().maxPageSize(),
 				this.parts.properties().countCacheTtl(), this.parts.owners(), this.parts.folding());
@@ -116,27 +119,23 @@ public class BaseService<E> {
 		// bound before any transaction
 		PreparedChange<E> change = this.changes.prepare(data);
 		Function<E, List<FieldError>> apply = (entity) -> this.changes.apply(entity, change);
-		if (!this.changes.decidesApart() || TransactionSynchronizationManager.isActualTransactionActive()) {
+		if (!this.versionedWrites.applicable() || TransactionSynchronizationManager.isActualTransactionActive()) {
 			return write(() -> this.changes.change(id, precondition, apply), false, true, true);
 		}
 		try {
 			return changeApart(id, precondition, apply);
 		}
-		catch (EntityChanges.Overtaken ex) {
-			// a record others are writing too: again from the read, within the writer
+		catch (VersionedWrites.Overtaken ex) {
+			// again from the read, loaded (and locked where rows lock) in the writer, so
+			// that it is not overtaken twice: on the newer record, or 412 for If-Match
 			return write(() -> this.changes.change(id, precondition, apply), false, true, true);
 		}
 	}
 
 	/**
-	 * An update decided apart from its write: the record read on a read-only connection
-	 * without a transaction, the 404, 412 and 400 decided on that copy, and the writer
-	 * held for one {@code UPDATE} at the version read. When another write came between,
-	 * nothing was written and {@link EntityChanges.Overtaken} is thrown; the caller then
-	 * runs the update again from its read as an update in code runs: the record loaded
-	 * inside the write transaction (locked where the database locks rows), so that it
-	 * cannot be overtaken again. The change then applies to the newer record, or a
-	 * precondition that it no longer meets answers 412.
+	 * An update decided apart from its write: read without a transaction (on a reader),
+	 * 404, 412 and 400 decided on that copy, then one {@code UPDATE} at the version read
+	 * in the writer; {@link VersionedWrites.Overtaken} when another write came between.
 	 */
 	private E changeApart(String id, Precondition precondition, Function<E, List<FieldError>> change) {
 		E entity = this.parts.transactions()
@@ -147,7 +146,7 @@ public class BaseService<E> {
 		}
 		long version = this.model.versionOf(entity);
 		return write(() -> {
-			this.changes.writeDecided(entity, version);
+			this.versionedWrites.write(entity, version);
 			return entity;
 		}, false, true, true);
 	}

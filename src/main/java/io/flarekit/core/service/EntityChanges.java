@@ -1,6 +1,5 @@
 package io.flarekit.core.service;
 
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -10,21 +9,15 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import io.flarekit.core.error.ConcurrentChange;
 import io.flarekit.core.error.FieldError;
 import io.flarekit.core.error.ServiceException;
 import io.flarekit.core.error.Validation;
 import io.flarekit.core.model.AutomaticFields;
 import io.flarekit.core.model.EntityModel;
-import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
-import jakarta.persistence.PostUpdate;
-import jakarta.persistence.PreUpdate;
 import jakarta.validation.Validator;
-import org.hibernate.Session;
-import org.hibernate.StatelessSession;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.BeanUtils;
@@ -32,9 +25,8 @@ import org.springframework.beans.BeanUtils;
 /**
  * The steps of one entity's writes: bind a request body, fill the automatic fields,
  * validate, and flush inside the transaction that {@link BaseService} holds, so that a
- * constraint failure surfaces while the service can still name the field; or, for an
- * update decided apart, validate before the transaction and write one {@code UPDATE} in
- * it.
+ * constraint failure surfaces while the service can still name the field; or decide an
+ * update before the transaction, which {@link VersionedWrites} then writes.
  *
  * @param <E> the entity type
  */
@@ -55,8 +47,6 @@ final class EntityChanges<E> {
 	/** A record as its constructor makes it, never changed: what binding is told from. */
 	private final E blank;
 
-	private final boolean decidesApart;
-
 	EntityChanges(EntityModel<E> model, ServiceParts parts) {
 		this.model = model;
 		this.blank = BeanUtils.instantiateClass(model.type());
@@ -65,25 +55,6 @@ final class EntityChanges<E> {
 		this.automaticFields = parts.automaticFields();
 		this.validator = parts.validator();
 		this.owners = parts.owners();
-		this.decidesApart = !hasUpdateCallbacks(model.type());
-	}
-
-	/**
-	 * Whether an entity or a class it extends declares JPA callbacks that a flush of an
-	 * update runs, or listeners that may.
-	 */
-	private static boolean hasUpdateCallbacks(Class<?> type) {
-		for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-			if (c.isAnnotationPresent(EntityListeners.class)) {
-				return true;
-			}
-			for (Method method : c.getDeclaredMethods()) {
-				if (method.isAnnotationPresent(PreUpdate.class) || method.isAnnotationPresent(PostUpdate.class)) {
-					return true;
-				}
-			}
-		}
-		return false;
 	}
 
 	/** Binds a request body to an entity: what was wrong with it, or nothing. */
@@ -121,18 +92,10 @@ final class EntityChanges<E> {
 	}
 
 	/**
-	 * Whether an update may be decided apart from its write ({@link #decide},
-	 * {@link #writeDecided}): not for an entity with JPA update callbacks, which a write
-	 * without a persistence context would not run as a flush does.
-	 */
-	boolean decidesApart() {
-		return this.decidesApart;
-	}
-
-	/**
-	 * Decides an update on a record read outside any write transaction: the same 412 as
-	 * {@link #change}, then the change, the automatic fields and the validation, so that
-	 * only the statement is left for the writer.
+	 * Decides an update on a record read outside any write transaction, for
+	 * {@link VersionedWrites}: the same 412 as {@link #change}, then the change, the
+	 * automatic fields and the validation, so that only the statement is left for the
+	 * writer.
 	 * @param entity the live record, as read
 	 * @param precondition the versions it may be at
 	 * @param change applies the change: what it found wrong
@@ -150,36 +113,6 @@ final class EntityChanges<E> {
 		this.automaticFields.onUpdate(this.model, entity);
 		validate(entity, bindingErrors);
 		return before == null || !this.model.differences(entity, before).isEmpty();
-	}
-
-	/**
-	 * Writes a record decided apart in one statement, {@code update … where id = ? and
-	 * version = ?}, through a stateless session on the write transaction's connection
-	 * (Hibernate's own update of the entity: its converters, its version increment).
-	 * Every write of a record increments its version, a soft delete too, so the version
-	 * read stands for every condition the read checked (live, and the caller's: the owner
-	 * never changes).
-	 * @param entity the record, changed
-	 * @param version the version it was read at
-	 * @throws Overtaken when another write came between: no row matched, nothing was
-	 * written
-	 */
-	void writeDecided(E entity, long version) {
-		// a rerun of the transaction starts again from the version read
-		this.model.set(entity, EntityModel.VERSION, version);
-		try (StatelessSession session = this.entityManager.unwrap(Session.class)
-			.statelessWithOptions()
-			.connection()
-			.open()) {
-			session.update(entity);
-		}
-		catch (RuntimeException ex) {
-			if (ConcurrentChange.isCause(ex)) {
-				this.model.set(entity, EntityModel.VERSION, version);
-				throw new Overtaken();
-			}
-			throw ex;
-		}
 	}
 
 	E insert(E entity, List<FieldError> bindingErrors) {
@@ -332,18 +265,6 @@ final class EntityChanges<E> {
 		if (!errors.isEmpty()) {
 			throw ServiceException.invalid(errors);
 		}
-	}
-
-	/**
-	 * Another write changed the record between an update's read and its write, so its
-	 * {@code where version = ?} matched no row and nothing was written.
-	 */
-	static final class Overtaken extends RuntimeException {
-
-		Overtaken() {
-			super("another write came between the read and the write", null, false, false);
-		}
-
 	}
 
 }
