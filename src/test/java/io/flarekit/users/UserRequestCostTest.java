@@ -121,6 +121,10 @@ class UserRequestCostTest extends IntegrationTest {
 		assertThat(cleared.status()).as(cleared.body()).isEqualTo(200);
 		assertThat(cleared.json().get("createdAt").isNull()).as("server-managed fields are not copied").isFalse();
 		assertThat(cleared.json().get("email").stringValue()).isEqualTo("di@example.com");
+		create("/users", "{\"name\":\"Do\",\"email\":\"do@example.com\"}");
+		Response taken = put("/users/" + id, "{\"email\":\"DO@example.com\"}");
+		assertThat(taken.status()).as("a unique index broken by the one UPDATE").isEqualTo(409);
+		assertThat(taken.json().get("errors").has("email")).as(taken.body()).isTrue();
 	}
 
 }
