@@ -110,6 +110,24 @@ class UpdateRaceTest extends IntegrationTest {
 	}
 
 	/**
+	 * A record without {@code updatedAt} that an update leaves as it was is not written,
+	 * as a flush would write nothing: its version and ETag stay; a real change writes.
+	 */
+	@Test
+	void anUpdateThatChangesNothingOfARecordWithoutUpdatedAtWritesNothing() {
+		String tag = create("/test-tags", "{\"name\":\"t\"}").get("id").stringValue();
+		String requestId = "same-" + UUID.randomUUID();
+		Response same = send("PUT", "/test-tags/" + tag, "{\"name\":\"t\"}", "Content-Type", "application/json",
+				"X-Request-Id", requestId);
+		assertThat(same.status()).as(same.body()).isEqualTo(200);
+		assertThat(same.header("ETag")).isEqualTo("\"0\"");
+		assertThat(SentStatements.ofWork(requestId)).as("the read only").hasSize(1);
+		Response changed = put("/test-tags/" + tag, "{\"name\":\"u\"}");
+		assertThat(changed.header("ETag")).isEqualTo("\"1\"");
+		assertThat(get("/test-tags/" + tag).json()).isEqualTo(changed.json());
+	}
+
+	/**
 	 * Sends a PUT while another write of the record holds its write transaction, and
 	 * commits that write once the PUT has read the record: the other write sets the
 	 * email.
