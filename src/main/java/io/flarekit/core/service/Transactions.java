@@ -5,6 +5,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 import io.flarekit.core.error.SerializationFailure;
+import jakarta.persistence.EntityManagerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,9 +35,12 @@ final class Transactions {
 
 	private final TransactionTemplate singleReads;
 
+	private final SingleReadScope singleReadScope;
+
 	private final TransactionRetries retries;
 
-	Transactions(PlatformTransactionManager transactionManager, TransactionRetries retries) {
+	Transactions(PlatformTransactionManager transactionManager, EntityManagerFactory entityManagerFactory,
+			TransactionRetries retries) {
 		this.writes = new TransactionTemplate(transactionManager);
 		this.reads = new TransactionTemplate(transactionManager);
 		this.reads.setReadOnly(true);
@@ -46,6 +50,7 @@ final class Transactions {
 		this.singleReads = new TransactionTemplate(transactionManager);
 		this.singleReads.setPropagationBehavior(TransactionDefinition.PROPAGATION_SUPPORTS);
 		this.singleReads.setReadOnly(true);
+		this.singleReadScope = new SingleReadScope(entityManagerFactory);
 		this.retries = retries;
 	}
 
@@ -62,9 +67,15 @@ final class Transactions {
 		return this.reads.execute((status) -> work.get());
 	}
 
-	/** Runs work that sends one statement, without a transaction of its own. */
+	/**
+	 * Runs work that sends one statement, without a transaction of its own: in a
+	 * {@link SingleReadScope}, or in the caller's transaction when there is one.
+	 */
 	<T> T readOne(Supplier<T> work) {
-		return this.singleReads.execute((status) -> work.get());
+		if (this.singleReadScope.inCallersScope()) {
+			return this.singleReads.execute((status) -> work.get());
+		}
+		return this.singleReadScope.run(work);
 	}
 
 	/**
