@@ -26,12 +26,14 @@ ACCESS_ARGS=(--flarekit.access.resources.users.list=role:$ROLE --flarekit.access
 	--flarekit.access.resources.users.create=role:$ROLE --flarekit.access.resources.users.update=role:$ROLE
 	--flarekit.access.resources.storage.read=role:$ROLE)
 
-wait_for() { # url [seconds, 60 unless told]
-	for _ in $(seq 1 $((${2:-60} * 20))); do
-		curl -sf -o /dev/null "$1" && return 0
+wait_for() { # url [seconds, 60 unless told] [curl arguments, e.g. -H header]
+	local url=$1 seconds=${2:-60}
+	shift $(($# < 2 ? $# : 2))
+	for _ in $(seq 1 $((seconds * 20))); do
+		curl -sf -o /dev/null "$@" "$url" && return 0
 		sleep 0.05
 	done
-	echo "Not answering: $1" >&2
+	echo "Not answering: $url" >&2
 	return 1
 }
 
