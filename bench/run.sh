@@ -46,6 +46,7 @@ esac
 
 rm -rf "$WORK"
 mkdir -p "$WORK"
+WORK=$(cd "$WORK" && pwd) # absolute: ./mvnw -f bench/floor/pom.xml runs the floor in bench/floor
 echo "Building the service and the floor..."
 ./mvnw -B -q -DskipTests package
 ./mvnw -B -q -f bench/floor/pom.xml -DskipTests package
