@@ -35,8 +35,7 @@ final class SingleReadScope {
 	 */
 	SingleReadScope(EntityManagerFactory sharedFactory) {
 		this.sharedFactory = sharedFactory;
-		// Spring's factory is a proxy that also answers unwrap(SessionFactory) with
-		// itself,
+		// Spring's factory is a proxy that answers unwrap(SessionFactory) with itself
 		// and wraps every entity manager it makes in another proxy
 		this.nativeFactory = (sharedFactory instanceof EntityManagerFactoryInfo info)
 				? info.getNativeEntityManagerFactory() : sharedFactory;
