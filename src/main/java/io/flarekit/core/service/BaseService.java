@@ -52,7 +52,7 @@ public class BaseService<E> {
 		this.model = new EntityModel<>(type, this.parts.entityManager().getMetamodel(), this.parts.strictMapper());
 		this.changes = new EntityChanges<>(this.model, this.parts);
 		this.queries = new ListQueries<>(this.model, this.parts.entityManager(), this.parts.strictMapper(),
-				this.parts.transactions().singleReads(), this.parts.properties().maxPageSize(),
+				this.parts.transactions(), this.parts.properties().maxPageSize(),
 				this.parts.properties().countCacheTtl(), this.parts.owners(), this.parts.folding());
 	}
 

@@ -5,6 +5,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 import io.flarekit.core.error.SerializationFailure;
+import io.flarekit.core.query.StatementScope;
 import jakarta.persistence.EntityManagerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code flarekit.database.retries} times; one that joined a caller's is not, since only
  * the caller's whole transaction can be run again.
  */
-final class Transactions {
+final class Transactions implements StatementScope {
 
 	private static final Logger log = LoggerFactory.getLogger(Transactions.class);
 
@@ -54,14 +55,6 @@ final class Transactions {
 		this.retries = retries;
 	}
 
-	/**
-	 * Reads that send one statement each: they need no transaction of their own, since
-	 * one statement sees one consistent state of the database by itself.
-	 */
-	TransactionTemplate singleReads() {
-		return this.singleReads;
-	}
-
 	/** Runs work that sends several statements in one read-only transaction. */
 	<T> T read(Supplier<T> work) {
 		return this.reads.execute((status) -> work.get());
@@ -71,7 +64,8 @@ final class Transactions {
 	 * Runs work that sends one statement, without a transaction of its own: in a
 	 * {@link SingleReadScope}, or in the caller's transaction when there is one.
 	 */
-	<T> T readOne(Supplier<T> work) {
+	@Override
+	public <T> T readOne(Supplier<T> work) {
 		if (this.singleReadScope.inCallersScope()) {
 			return this.singleReads.execute((status) -> work.get());
 		}
