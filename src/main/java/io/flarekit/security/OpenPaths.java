@@ -28,18 +28,17 @@ final class OpenPaths implements RequestMatcher {
 
 	private final Set<String> firstSegments = new HashSet<>();
 
-	private final List<RequestMatcher> matchers = new ArrayList<>();
-
 	private final RequestMatcher any;
 
 	private OpenPaths(PathPatternRequestMatcher.Builder builder, List<Entry> entries) {
+		List<RequestMatcher> matchers = new ArrayList<>();
 		for (Entry entry : entries) {
 			for (String pattern : entry.patterns()) {
 				this.firstSegments.add(firstSegment(pattern));
-				this.matchers.add(builder.matcher(entry.method(), pattern));
+				matchers.add(builder.matcher(entry.method(), pattern));
 			}
 		}
-		this.any = new OrRequestMatcher(this.matchers);
+		this.any = new OrRequestMatcher(matchers);
 	}
 
 	/**

@@ -67,6 +67,9 @@ final class Transactions implements StatementScope {
 	@Override
 	public <T> T readOne(Supplier<T> work) {
 		if (this.singleReadScope.inCallersScope()) {
+			// not work.get(): where the caller bound an entity manager without a
+			// transaction (open-in-view), the template still marks the thread read-only
+			// for the data source, which then hands out a reader
 			return this.singleReads.execute((status) -> work.get());
 		}
 		return this.singleReadScope.run(work);
