@@ -1,9 +1,9 @@
-# What bench/run.sh, bench/request-cost.sh and bench/auth-cost.sh share: the processes they
+# What bench/run.sh, bench/request-cost.sh, bench/ab.sh and bench/auth-cost.sh share: the processes they
 # start (killed on exit), waiting for a URL to answer, the service's settings and its start
 # on a data folder (a SQLite file in it, or a PostgreSQL database named after it), a run's
 # folder with a fresh copy of the seeded database, the rotation of jars or variants between
-# repeats, issuing a key with a role, a measured wrk run, a process's CPU and the
-# machine's. Sourced, not run.
+# repeats, one seeded database for all runs, issuing a key with a role, a measured wrk run,
+# a process's CPU and the machine's. Sourced, not run.
 # Needs SERVICE_PORT and WORK; DATABASE (sqlite unless set) and, for postgresql, the
 # functions of bench/postgres.sh.
 
@@ -26,12 +26,14 @@ ACCESS_ARGS=(--flarekit.access.resources.users.list=role:$ROLE --flarekit.access
 	--flarekit.access.resources.users.create=role:$ROLE --flarekit.access.resources.users.update=role:$ROLE
 	--flarekit.access.resources.storage.read=role:$ROLE)
 
-wait_for() { # url [seconds, 60 unless told]
-	for _ in $(seq 1 $((${2:-60} * 20))); do
-		curl -sf -o /dev/null "$1" && return 0
+wait_for() { # url [seconds, 60 unless told] [curl arguments, e.g. -H header]
+	local url=$1 seconds=${2:-60}
+	shift $(($# < 2 ? $# : 2))
+	for _ in $(seq 1 $((seconds * 20))); do
+		curl -sf -o /dev/null "$@" "$url" && return 0
 		sleep 0.05
 	done
-	echo "Not answering: $1" >&2
+	echo "Not answering: $url" >&2
 	return 1
 }
 
@@ -62,6 +64,22 @@ rotation() { # repeat name... -> the names, rotated by repeat - 1 (the first rep
 }
 drop_database() { # data-dir
 	if [ "${DATABASE:-sqlite}" = sqlite ]; then rm -f "$1"/flarekit.db*; else pg_drop "$(db_name "$1")"; fi
+}
+
+# BASE: the folder of one seeded database (USERS users) that every run copies: SEED when
+# set and already seeded (SQLite), else seeded anew by a first start of the jar; ADMIN_KEY
+# becomes the key of that first start, which the database keeps.
+seed_base() { # jar
+	BASE=${SEED:-$WORK/base}
+	if [ "${DATABASE:-sqlite}" = postgresql ] || [ ! -f "$BASE/ids.txt" ]; then
+		mkdir -p "$BASE"
+		new_database "$BASE"
+		start_jar "$1" "$BASE"
+		stop_jar
+		python3 bench/seed.py "$(seed_target "$BASE")" "$BASE/blobs" "$USERS" 1 "$BASE/ids.txt" > /dev/null
+		echo "$ADMIN_KEY" > "$BASE/admin-key"
+	fi
+	ADMIN_KEY=$(cat "$BASE/admin-key")
 }
 
 start_jar() { # jar data-dir [arguments...] -> SERVICE_PID, answering on SERVICE_PORT

@@ -6,6 +6,10 @@
       service's and the whole machine's CPU time during the run, WRK_SECONDS wrk's own CPU
   request-cost.py table COST_TSV
       the medians per jar and scenario, as a Markdown table
+  request-cost.py pairs COST_TSV
+      for two jars measured in alternating bursts (bench/ab.sh): per scenario, the median
+      of the second jar's CPU per request and requests per second over the first's, each
+      burst paired with the first jar's burst of the same round
 """
 import csv
 import json
@@ -38,8 +42,27 @@ def table(path):
               f"{med('p50_ms'):.2f} | {med('p99_ms'):.1f} | {sum(int(r['errors']) for r in runs)} | {each('load1')} | {each('foreign_cores')} |")
 
 
+def pairs(path):
+    rows = list(csv.DictReader(open(path), delimiter="\t"))
+    jars = list(dict.fromkeys(r["jar"] for r in rows))
+    if len(jars) != 2:
+        sys.exit(f"pairs needs two jars, not {jars}")
+    first, second = jars
+    by = {(r["scenario"], r["repeat"], r["jar"]): r for r in rows}
+    print(f"| scenario | rounds | CPU µs/request {first} → {second} (medians) | CPU ratio (median, min–max) "
+          f"| req/s ratio (median, min–max) |")
+    print("|---|---|---|---|---|")
+    for scenario in dict.fromkeys(r["scenario"] for r in rows):
+        rounds = [(by[(scenario, rep, first)], by[(scenario, rep, second)])
+                  for (s, rep, jar) in by if s == scenario and jar == first and (scenario, rep, second) in by]
+        cpu = [float(b["cpu_us_per_request"]) / float(a["cpu_us_per_request"]) for a, b in rounds]
+        rps = [float(b["rps"]) / float(a["rps"]) for a, b in rounds]
+        med = lambda jar: statistics.median(float(r[jar]["cpu_us_per_request"]) for r in
+                                            [dict(zip((0, 1), pair)) for pair in rounds])
+        print(f"| {scenario} | {len(rounds)} | {med(0):.0f} → {med(1):.0f} | {statistics.median(cpu):.3f} "
+              f"({min(cpu):.2f}–{max(cpu):.2f}) | {statistics.median(rps):.3f} ({min(rps):.2f}–{max(rps):.2f}) |")
+
+
 if __name__ == "__main__":
-    if sys.argv[1] == "row":
-        row(*sys.argv[2:])
-    else:
-        table(sys.argv[2])
+    {"row": lambda: row(*sys.argv[2:]), "table": lambda: table(sys.argv[2]),
+     "pairs": lambda: pairs(sys.argv[2])}[sys.argv[1]]()

@@ -74,16 +74,7 @@ done
 
 # One seeded database, copied for every start
 [ "$DATABASE" = sqlite ] || pg_start
-BASE=${SEED:-$WORK/base}
-if [ "$DATABASE" = postgresql ] || [ ! -f "$BASE/ids.txt" ]; then
-	mkdir -p "$BASE"
-	new_database "$BASE"
-	start_jar "${JAR[${ORDER[0]}]}" "$BASE"
-	stop_jar
-	python3 bench/seed.py "$(seed_target "$BASE")" "$BASE/blobs" "$USERS" 1 "$BASE/ids.txt" > /dev/null
-	echo "$ADMIN_KEY" > "$BASE/admin-key"
-fi
-ADMIN_KEY=$(cat "$BASE/admin-key") # the database keeps the bootstrap key of its first start
+seed_base "${JAR[${ORDER[0]}]}"
 
 echo -e "repeat\tjar\tscenario\tconnections\trps\tp50_ms\tp99_ms\trequests\terrors\tcpu_us_per_request\tload1\tforeign_cores" \
 	| tee "$WORK/cost.tsv"

@@ -1,5 +1,6 @@
 # Start-up and memory: seconds from the start of the JVM that serves to its first answered
-# request, its CPU seconds by then (less sensitive to a busy machine than the seconds), and
+# data request (a page of one user: the service's GET /users with the run's admin key, the
+# floor's /users), its CPU seconds by then (less sensitive to a busy machine than the seconds), and
 # its RSS one second later, for STARTUP_RUNS starts of each variant (the report prints the
 # median). Sourced by bench/run.sh after the jars are built; needs WORK, JAR, FLOOR_JAR and
 # the functions of bench/lib.sh.
@@ -64,7 +65,7 @@ time_start() { # variant url data-dir command... -> appends variant, wall s, JVM
 	setsid "$@" > "$data/start.log" 2>&1 &
 	pid=$!
 	GROUPS_STARTED+=("$pid")
-	if ! wait_for "$url" "$STARTUP_TIMEOUT"; then
+	if ! wait_for "$url" "$STARTUP_TIMEOUT" "${PROBE_ARGS[@]}"; then
 		tail -20 "$data/start.log" >&2
 		kill -- "-$pid" 2>/dev/null || true
 		return 1
@@ -122,9 +123,11 @@ run_startup() {
 				floor-mvnw) cmd=(./mvnw -B -f bench/floor/pom.xml spring-boot:run "-Dspring-boot.run.arguments=$(startup_floor_args "$data")") ;;
 				*) echo "Unknown start-up variant: $variant" >&2; return 1 ;;
 			esac
+			# the first answer is a data request on both: a page of one user (the service's
+			# with the admin key), so that work deferred past the start is still counted
 			case $variant in
-				floor*) url="http://localhost:$STARTUP_PORT/users?start=0&end=0" ;;
-				*) url="http://localhost:$STARTUP_PORT/" ;;
+				floor*) url="http://localhost:$STARTUP_PORT/users?start=0&end=0" PROBE_ARGS=() ;;
+				*) url="http://localhost:$STARTUP_PORT/users?range=%5B0,0%5D" PROBE_ARGS=(-H "Authorization: Bearer $ADMIN_KEY") ;;
 			esac
 			time_start "$variant" "$url" "$data" "${cmd[@]}"
 		done

@@ -36,6 +36,13 @@ class KeyUsage implements SchedulingConfigurer {
 	}
 
 	void used(String keyId, Instant at) {
+		// most requests of a busy key come within the same millisecond as another: a read
+		// then spares the write's lock on the key's entry, which every request contends
+		// for
+		Instant noted = this.pending.get(keyId);
+		if (noted != null && !at.isAfter(noted)) {
+			return;
+		}
 		this.pending.merge(keyId, at, (a, b) -> a.isAfter(b) ? a : b);
 	}
 

@@ -7,19 +7,22 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * The one filter chain: stateless (no session, no CSRF token, no login form, no HTTP
@@ -45,10 +48,23 @@ class SecurityConfiguration {
 
 	private static final String ERROR_PATH = "/error";
 
+	/** Spring MVC's path pattern parser, which Spring Security must match paths with. */
+	private static final String MVC_PATTERN_PARSER = "mvcPatternParser";
+
+	/**
+	 * The chain. Besides what a stateless API does not use (CSRF, login, logout, the
+	 * request cache), it leaves out what Spring Security keeps for sessions and servlet
+	 * API callers: the session management filter (and the one that stops session ids in
+	 * URLs: nothing makes a session) and the wrapper that answers
+	 * {@code request.getUserPrincipal()} (nothing here asks; the security context is read
+	 * instead). Both ran on every request. A refused request saves nothing for a later
+	 * login (the request cache, disabled, leaves a null one: no session is made), and the
+	 * security context lives in the request only, as {@code STATELESS} had it.
+	 */
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, KeyAuthenticator keys,
-			ObjectProvider<JwtDecoder> identityProvider, JwtProperties jwt, ResourceAccess access, JsonMapper json)
-			throws Exception {
+			ObjectProvider<JwtDecoder> identityProvider, JwtProperties jwt, ResourceAccess access, JsonMapper json,
+			ApplicationContext context) throws Exception {
 		SecurityProblems problems = new SecurityProblems(json);
 		BearerTokenAuthenticationConverter converter = new BearerTokenAuthenticationConverter();
 		converter.setBearerTokenResolver(new BearerTokens());
@@ -60,21 +76,32 @@ class SecurityConfiguration {
 			.httpBasic(AbstractHttpConfigurer::disable)
 			.logout(AbstractHttpConfigurer::disable)
 			.requestCache(AbstractHttpConfigurer::disable)
-			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.sessionManagement(AbstractHttpConfigurer::disable)
+			.servletApi(AbstractHttpConfigurer::disable)
+			.securityContext(
+					(contexts) -> contexts.securityContextRepository(new RequestAttributeSecurityContextRepository()))
 			.addFilter(bearer)
 			.exceptionHandling(
 					(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			.authorizeHttpRequests((requests) -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
 				.permitAll()
-				.requestMatchers(ERROR_PATH)
-				.permitAll()
-				.requestMatchers(HttpMethod.GET, OPEN_PATHS)
-				.permitAll()
-				.requestMatchers(HttpMethod.HEAD, OPEN_PATHS)
+				.requestMatchers(openPaths(context))
 				.permitAll()
 				.anyRequest()
 				.access(access));
 		return http.build();
+	}
+
+	/**
+	 * The error path for any method, and {@link #OPEN_PATHS} for {@code GET} and
+	 * {@code HEAD}, matched with Spring MVC's parser as {@code requestMatchers} would.
+	 */
+	static OpenPaths openPaths(ApplicationContext context) {
+		PathPatternParser parser = context.containsBean(MVC_PATTERN_PARSER)
+				? context.getBean(MVC_PATTERN_PARSER, PathPatternParser.class) : PathPatternParser.defaultInstance;
+		return OpenPaths.of(PathPatternRequestMatcher.withPathPatternParser(parser),
+				new OpenPaths.Entry(null, ERROR_PATH), new OpenPaths.Entry(HttpMethod.GET, OPEN_PATHS),
+				new OpenPaths.Entry(HttpMethod.HEAD, OPEN_PATHS));
 	}
 
 	/**

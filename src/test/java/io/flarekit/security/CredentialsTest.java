@@ -113,7 +113,9 @@ class CredentialsTest extends SecurityTest {
 		assertThat(get("/swagger-ui/swagger-ui-bundle.js").status()).isEqualTo(200);
 		assertThat(get("/actuator/health").json().get("status").stringValue()).isEqualTo("UP");
 		assertThat(get("/actuator/health/db").status()).isEqualTo(200);
-		assertThat(get("/error").status()).isNotIn(401, 403);
+		Response error = get("/error");
+		assertThat(error.status()).as("the error path asked for directly: no error happened").isEqualTo(404);
+		assertThat(error.json().get("code").stringValue()).isEqualTo("RESOURCE_NOT_FOUND");
 	}
 
 	@Test

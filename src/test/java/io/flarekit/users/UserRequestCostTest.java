@@ -40,22 +40,42 @@ class UserRequestCostTest extends IntegrationTest {
 	@Test
 	void aReadByIdSendsOneSelectWithoutATransaction() {
 		String id = create("/users", "{\"name\":\"Ada\",\"email\":\"ada@example.com\"}").get("id").stringValue();
+		Response read = readsWithOneSelectAndNoTransaction("/users/" + id);
+		assertThat(read.json().get("name").stringValue()).isEqualTo("Ada");
+	}
+
+	@Test
+	void aShortFilteredPageAndAKeysetPageSendOneSelectWithoutATransaction() {
+		create("/users", "{\"name\":\"Flo\",\"email\":\"flo@example.com\"}");
+		Response filtered = readsWithOneSelectAndNoTransaction(
+				"/users?filter=" + q("{\"email\":\"flo@example.com\"}") + "&range=" + q("[0,9]"));
+		assertThat(ids(filtered.json())).hasSize(1);
+		assertThat(filtered.header("Content-Range")).endsWith("/1");
+		Response keyset = readsWithOneSelectAndNoTransaction("/users?cursor=&limit=1000");
+		assertThat(ids(keyset.json())).isNotEmpty();
+	}
+
+	/**
+	 * Sends a GET three times and checks that each sent one {@code SELECT} of users and
+	 * that one of them at least ran no transaction: a key check or a scheduled job may
+	 * run one meanwhile, but not during all three.
+	 */
+	private Response readsWithOneSelectAndNoTransaction(String path) {
 		Statistics statistics = this.entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
 		long fewestTransactions = Long.MAX_VALUE;
-		// the fewest of three: a key check or a scheduled job may run a transaction
-		// meanwhile, but not during all three
+		Response read = null;
 		for (int i = 0; i < 3; i++) {
 			String requestId = "read-" + UUID.randomUUID();
 			long before = statistics.getTransactionCount();
-			Response read = get("/users/" + id, "X-Request-Id", requestId);
+			read = get(path, "X-Request-Id", requestId);
 			fewestTransactions = Math.min(fewestTransactions, statistics.getTransactionCount() - before);
-			assertThat(read.status()).isEqualTo(200);
-			assertThat(read.json().get("name").stringValue()).isEqualTo("Ada");
+			assertThat(read.status()).as(read.body()).isEqualTo(200);
 			List<String> sent = SentStatements.ofWork(requestId);
-			assertThat(sent).hasSize(1);
+			assertThat(sent).as(sent.toString()).hasSize(1);
 			assertThat(sent.get(0)).startsWithIgnoringCase("select").contains("users");
 		}
 		assertThat(fewestTransactions).isZero();
+		return read;
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package io.flarekit.core.error;
 
 import java.util.List;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -16,7 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
  * filter, an oversized request) with the same problem shape as every other error. A
  * database failure in a filter (the API key lookup while the database is unreachable) is
  * answered as {@link ApiExceptionHandler} answers it in a controller: a 503 to retry, not
- * a 500.
+ * a 500. Asked for directly, the error path is a path like any other without a resource:
+ * 404, not a 500 for an error that never happened.
  */
 @RestController
 class ApiErrorController implements ErrorController {
@@ -29,6 +31,10 @@ class ApiErrorController implements ErrorController {
 
 	@RequestMapping("${server.error.path:/error}")
 	ResponseEntity<ApiProblem> error(HttpServletRequest request) {
+		if (request.getDispatcherType() != DispatcherType.ERROR) {
+			return ApiExceptionHandler.respond(HttpStatus.NOT_FOUND, ErrorCode.RESOURCE_NOT_FOUND,
+					"No resource at " + request.getRequestURI(), List.of(), request, null);
+		}
 		Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
 		if (failure instanceof Exception ex && ApiExceptionHandler.isDatabaseFailure(ex)) {
 			return this.handler.database(ex, request);

@@ -17,7 +17,6 @@ import jakarta.persistence.criteria.JoinType;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.data.jpa.domain.Specification;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The reading side of one entity's service: lookups by filter, counts, pages by offset
@@ -37,7 +36,7 @@ public final class ListQueries<E> {
 
 	private final JsonMapper mapper;
 
-	private final TransactionTemplate reads;
+	private final StatementScope reads;
 
 	private final int maxPageSize;
 
@@ -50,15 +49,14 @@ public final class ListQueries<E> {
 	 * @param model the entity
 	 * @param entityManager the shared entity manager
 	 * @param strictMapper converts filter and cursor values to attribute types
-	 * @param reads read-only scopes for one statement each
+	 * @param reads runs each read, one statement
 	 * @param maxPageSize the most rows one page has
 	 * @param countCacheTtl how long a total may be reused, see {@link #written}
 	 * @param owners whose records the caller may reach
 	 * @param folding how the database lowers text for searches
 	 */
-	public ListQueries(EntityModel<E> model, EntityManager entityManager, JsonMapper strictMapper,
-			TransactionTemplate reads, int maxPageSize, Duration countCacheTtl, OwnerScope owners,
-			CaseFolding folding) {
+	public ListQueries(EntityModel<E> model, EntityManager entityManager, JsonMapper strictMapper, StatementScope reads,
+			int maxPageSize, Duration countCacheTtl, OwnerScope owners, CaseFolding folding) {
 		this.model = model;
 		this.repository = new CountingRepository<>(model.type(), entityManager);
 		this.filters = new Filters<>(model, strictMapper, folding);
@@ -275,7 +273,7 @@ public final class ListQueries<E> {
 	}
 
 	private <T> T read(Supplier<T> work) {
-		return this.reads.execute((status) -> work.get());
+		return this.reads.readOne(work);
 	}
 
 }

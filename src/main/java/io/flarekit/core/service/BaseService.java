@@ -58,7 +58,7 @@ public class BaseService<E> {
 		this.changes = new EntityChanges<>(this.model, this.parts);
 		this.versionedWrites = new VersionedWrites<>(this.model, this.parts.entityManager());
 		this.queries = new ListQueries<>(this.model, this.parts.entityManager(), this.parts.strictMapper(),
-				this.parts.transactions().singleReads(), this.parts.properties().maxPageSize(),
+				this.parts.transactions(), this.parts.properties().maxPageSize(),
 				this.parts.properties().countCacheTtl(), this.parts.owners(), this.parts.folding());
 	}
 

@@ -50,7 +50,7 @@ public class CrudServices {
 						.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
 			.build();
 		this.parts = new ServiceParts(SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory),
-				new Transactions(transactionManager, retries), strictMapper, validator,
+				new Transactions(transactionManager, entityManagerFactory, retries), strictMapper, validator,
 				new AutomaticFields(Clock.systemUTC()), properties, owners.getIfAvailable(() -> OwnerScope.NONE),
 				folding);
 	}

@@ -5,6 +5,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 import io.flarekit.core.error.SerializationFailure;
+import io.flarekit.core.query.StatementScope;
+import jakarta.persistence.EntityManagerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code flarekit.database.retries} times; one that joined a caller's is not, since only
  * the caller's whole transaction can be run again.
  */
-final class Transactions {
+final class Transactions implements StatementScope {
 
 	private static final Logger log = LoggerFactory.getLogger(Transactions.class);
 
@@ -34,9 +36,12 @@ final class Transactions {
 
 	private final TransactionTemplate singleReads;
 
+	private final SingleReadScope singleReadScope;
+
 	private final TransactionRetries retries;
 
-	Transactions(PlatformTransactionManager transactionManager, TransactionRetries retries) {
+	Transactions(PlatformTransactionManager transactionManager, EntityManagerFactory entityManagerFactory,
+			TransactionRetries retries) {
 		this.writes = new TransactionTemplate(transactionManager);
 		this.reads = new TransactionTemplate(transactionManager);
 		this.reads.setReadOnly(true);
@@ -46,15 +51,8 @@ final class Transactions {
 		this.singleReads = new TransactionTemplate(transactionManager);
 		this.singleReads.setPropagationBehavior(TransactionDefinition.PROPAGATION_SUPPORTS);
 		this.singleReads.setReadOnly(true);
+		this.singleReadScope = new SingleReadScope(entityManagerFactory);
 		this.retries = retries;
-	}
-
-	/**
-	 * Reads that send one statement each: they need no transaction of their own, since
-	 * one statement sees one consistent state of the database by itself.
-	 */
-	TransactionTemplate singleReads() {
-		return this.singleReads;
 	}
 
 	/** Runs work that sends several statements in one read-only transaction. */
@@ -62,9 +60,19 @@ final class Transactions {
 		return this.reads.execute((status) -> work.get());
 	}
 
-	/** Runs work that sends one statement, without a transaction of its own. */
-	<T> T readOne(Supplier<T> work) {
-		return this.singleReads.execute((status) -> work.get());
+	/**
+	 * Runs work that sends one statement, without a transaction of its own: in a
+	 * {@link SingleReadScope}, or in the caller's transaction when there is one.
+	 */
+	@Override
+	public <T> T readOne(Supplier<T> work) {
+		if (this.singleReadScope.inCallersScope()) {
+			// not work.get(): where the caller bound an entity manager without a
+			// transaction (open-in-view), the template still marks the thread read-only
+			// for the data source, which then hands out a reader
+			return this.singleReads.execute((status) -> work.get());
+		}
+		return this.singleReadScope.run(work);
 	}
 
 	/**
