@@ -56,7 +56,7 @@ public class BaseService<E> {
 		this.parts = services.parts();
 		this.model = new EntityModel<>(type, this.parts.entityManager().getMetamodel(), this.parts.strictMapper());
 		this.changes = new EntityChanges<>(this.model, this.parts);
-		this.versionedWrites = new VersionedWrites<>(this.model, this.parts.entityManager());
+		this.versionedWrites = new VersionedWrites<>(this.model, this.changes, this.parts);
 		this.queries = new ListQueries<>(this.model, this.parts.entityManager(), this.parts.strictMapper(),
 				this.parts.transactions(), this.parts.properties().maxPageSize(),
 				this.parts.properties().countCacheTtl(), this.parts.owners(), this.parts.folding());
@@ -119,36 +119,18 @@ public class BaseService<E> {
 		// bound before any transaction
 		PreparedChange<E> change = this.changes.prepare(data);
 		Function<E, List<FieldError>> apply = (entity) -> this.changes.apply(entity, change);
-		if (!this.versionedWrites.applicable() || TransactionSynchronizationManager.isActualTransactionActive()) {
-			return write(() -> this.changes.change(id, precondition, apply), false, true, true);
+		if (this.versionedWrites.applicable() && !TransactionSynchronizationManager.isActualTransactionActive()) {
+			try {
+				return this.versionedWrites.update(id, precondition, apply, (work) -> write(work, false, true, true));
+			}
+			catch (VersionedWrites.Overtaken ex) {
+				// again from the read, loaded (and locked where rows lock) in the writer,
+				// so
+				// that it is not overtaken twice: on the newer record, or 412 for
+				// If-Match
+			}
 		}
-		try {
-			return changeApart(id, precondition, apply);
-		}
-		catch (VersionedWrites.Overtaken ex) {
-			// again from the read, loaded (and locked where rows lock) in the writer, so
-			// that it is not overtaken twice: on the newer record, or 412 for If-Match
-			return write(() -> this.changes.change(id, precondition, apply), false, true, true);
-		}
-	}
-
-	/**
-	 * An update decided apart from its write: read without a transaction (on a reader),
-	 * 404, 412 and 400 decided on that copy, then one {@code UPDATE} at the version read
-	 * in the writer; {@link VersionedWrites.Overtaken} when another write came between.
-	 */
-	private E changeApart(String id, Precondition precondition, Function<E, List<FieldError>> change) {
-		E entity = this.parts.transactions()
-			.readOne(() -> this.changes.find(id, false))
-			.orElseThrow(() -> ServiceException.notFound(this.model.name(), id));
-		if (!this.changes.decide(entity, precondition, change)) {
-			return entity;
-		}
-		long version = this.model.versionOf(entity);
-		return write(() -> {
-			this.versionedWrites.write(entity, version);
-			return entity;
-		}, false, true, true);
+		return write(() -> this.changes.change(id, precondition, apply), false, true, true);
 	}
 
 	/** Changes a record in code and stamps {@code updatedAt}; 404 when there is none. */

@@ -1,18 +1,23 @@
 package io.flarekit.core.service;
 
 import java.lang.reflect.Method;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.flarekit.core.error.ConcurrentChange;
+import io.flarekit.core.error.FieldError;
+import io.flarekit.core.error.ServiceException;
 import io.flarekit.core.model.EntityModel;
 import jakarta.persistence.EntityListeners;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.PostUpdate;
 import jakarta.persistence.PreUpdate;
 import org.hibernate.Session;
 import org.hibernate.StatelessSession;
 
 /**
- * The write of an update decided before its write transaction: one statement, Hibernate's
+ * An update decided before its write transaction: the record read without a transaction
+ * (on a reader), 404, 412 and 400 decided on that copy, then one statement, Hibernate's
  * own {@code UPDATE} of the entity {@code where id = ? and version = <the version read>},
  * so that the single writer is held for that statement only. It goes through a
  * {@link StatelessSession} on the write transaction's connection, which runs the entity's
@@ -25,13 +30,16 @@ final class VersionedWrites<E> {
 
 	private final EntityModel<E> model;
 
-	private final EntityManager entityManager;
+	private final EntityChanges<E> changes;
+
+	private final ServiceParts parts;
 
 	private final boolean applicable;
 
-	VersionedWrites(EntityModel<E> model, EntityManager entityManager) {
+	VersionedWrites(EntityModel<E> model, EntityChanges<E> changes, ServiceParts parts) {
 		this.model = model;
-		this.entityManager = entityManager;
+		this.changes = changes;
+		this.parts = parts;
 		this.applicable = !hasUpdateCallbacks(model.type());
 	}
 
@@ -45,6 +53,32 @@ final class VersionedWrites<E> {
 	}
 
 	/**
+	 * Reads a live record, decides the change on it and writes it; call outside any
+	 * transaction.
+	 * @param id the record's id
+	 * @param precondition the versions it may be at
+	 * @param change applies the change: what it found wrong
+	 * @param writer runs the write in a write transaction
+	 * @return the record as written
+	 * @throws ServiceException 404, 412 or 400, decided on the record read
+	 * @throws Overtaken when another write came between the read and the write
+	 */
+	E update(String id, Precondition precondition, Function<E, List<FieldError>> change,
+			Function<Supplier<E>, E> writer) {
+		E entity = this.parts.transactions()
+			.readOne(() -> this.changes.find(id, false))
+			.orElseThrow(() -> ServiceException.notFound(this.model.name(), id));
+		if (!this.changes.decide(entity, precondition, change)) {
+			return entity;
+		}
+		long version = this.model.versionOf(entity);
+		return writer.apply(() -> {
+			write(entity, version);
+			return entity;
+		});
+	}
+
+	/**
 	 * Writes a decided record. Every write of a record increments its version, a soft
 	 * delete too, so the version read stands for every condition the read checked (live,
 	 * and the caller's: the owner never changes).
@@ -53,10 +87,11 @@ final class VersionedWrites<E> {
 	 * @throws Overtaken when another write came between: no row matched, nothing was
 	 * written
 	 */
-	void write(E entity, long version) {
+	private void write(E entity, long version) {
 		// a rerun of the transaction starts again from the version read
 		this.model.set(entity, EntityModel.VERSION, version);
-		try (StatelessSession session = this.entityManager.unwrap(Session.class)
+		try (StatelessSession session = this.parts.entityManager()
+			.unwrap(Session.class)
 			.statelessWithOptions()
 			.connection()
 			.open()) {
