@@ -11,7 +11,10 @@
 #
 # Writes $WORK/cost.tsv (a row per burst, as bench/request-cost.sh) and $WORK/ab.md: the
 # medians per jar and the paired ratios (bench/request-cost.py pairs). SEED, EXTRA, USERS
-# and DATABASE as in bench/request-cost.sh.
+# and DATABASE as in bench/request-cost.sh. OPTS_<name> adds JVM options to one build's
+# start, so that one jar can be compared with itself under other options:
+#
+#   JARS="g1=target/flarekit-0.1.0-SNAPSHOT.jar serial=target/flarekit-0.1.0-SNAPSHOT.jar" OPTS_serial=-XX:+UseSerialGC bash bench/ab.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -49,7 +52,12 @@ for i in 0 1; do
 	label=${ORDER[$i]}
 	SERVICE_PORT=${PORTS[$i]}
 	new_run 0 "$label"
+	options="OPTS_$label"
+	read -r -a own_options <<< "${!options:-}"
+	JAVA_OPTS_SHARED=("${JAVA_OPTS[@]}")
+	JAVA_OPTS+=("${own_options[@]}")
 	start_jar "${JAR[$label]}" "$RUN" "${ACCESS_ARGS[@]}" "${EXTRA_ARGS[@]}"
+	JAVA_OPTS=("${JAVA_OPTS_SHARED[@]}")
 	PID[$label]=$SERVICE_PID
 	PORT[$label]=$SERVICE_PORT
 	KEY[$label]=$(role_key)

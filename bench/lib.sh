@@ -108,6 +108,13 @@ check_key() { # key what: stops the run unless the key opens the users (what nam
 }
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # pid: user + system clock ticks
+jit_ticks() { # pid: "thread-id ticks" for each of its JIT compiler threads
+	local task
+	for task in /proc/"$1"/task/*; do
+		grep -q '^C[12] CompilerThre' "$task/comm" 2>/dev/null && awk '{print $1, $14 + $15}' "$task/stat" 2>/dev/null
+	done
+	return 0
+}
 busy_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat; } # the machine's
 
 warm_up() { # ids key duration scenario...: untimed wrk at 8 connections on the service

@@ -4,7 +4,7 @@
 #
 #   bash bench/run.sh              # full run (about 25 minutes on 2 cores)
 #   DURATION=3s bash bench/run.sh  # shorter runs
-#   WARMUP=5s bash bench/run.sh    # shorter warm-ups (see below)
+#   WARMUP=30s bash bench/run.sh   # shorter warm-ups (see below)
 #   KEY_KIND=admin bash bench/run.sh  # measure with the admin key instead of a role's key
 #   DATABASE=postgresql bash bench/run.sh  # both on a PostgreSQL of the run's own (bench/postgres.sh)
 #   STARTUP_ONLY=1 bash bench/run.sh   # only the start-up and memory part (bench/startup.sh)
@@ -17,11 +17,13 @@
 # (KEY_KIND=admin: the admin role passes every rule without reading it). The floor has no
 # authentication and gets no header. bench/auth-cost.sh measures what the key costs.
 #
-# Each scenario is warmed up on each side before it is measured: WARMUP (20 s) of untimed
-# load at 32 connections, GROWTH_WARMUP (5 s) at 8 in the growth part. From a cold start
-# both sides need about a minute under load before the JIT compiler has caught up with a
-# scenario's code (docs/benchmarks.md, "Warm-up"); measured earlier, the side with more
-# code to compile looks slower than it runs.
+# Each scenario is warmed up on each side before it is measured: untimed load at 32
+# connections in bursts of 5 s until, in one burst, the JIT compiler threads used less than
+# 1 % of the process's CPU, for WARMUP (90 s) at most; GROWTH_WARMUP (15 s) at most, at 8
+# connections, in the growth part. From a cold start both sides need up to a minute under load before the JIT
+# compiler has caught up with a scenario's code (docs/benchmarks.md, "Warm-up"); measured
+# earlier, the side with more code to compile looks slower than it runs. The seconds each
+# took are in warm-up.tsv.
 #
 # Needs wrk:  apt-get install -y wrk   (Debian's package). Writes bench/work/report.md.
 set -euo pipefail
@@ -33,8 +35,8 @@ if ! command -v wrk >/dev/null; then
 fi
 
 DURATION=${DURATION:-5s}
-WARMUP=${WARMUP:-20s}
-GROWTH_WARMUP=${GROWTH_WARMUP:-5s}
+WARMUP=${WARMUP:-90s}
+GROWTH_WARMUP=${GROWTH_WARMUP:-15s}
 CONNECTIONS=${CONNECTIONS:-"1 8 32"}
 USERS=${USERS:-100000}
 RECORDS=${RECORDS:-10000}
@@ -140,11 +142,24 @@ print("/users?afterCreatedAt=" + urllib.parse.quote(row["createdAt"]) + "&afterI
 	fi
 }
 
-warm() { # target port scenario connections duration ids [keyset-path]: untimed load
-	local key=
+warm() { # target pid port scenario connections max-seconds ids [keyset-path]: untimed load
+	# in bursts of 5 s until the JIT compilers spent under 1 % of the process's CPU in one
+	local key= spent=0 cpu0 jit0 cpu jit
 	[ "$1" = service ] && key=$SERVICE_KEY
-	[ "${5%s}" = 0 ] || wrk -t 2 -c "$4" -d "$5" -s bench/lua/scenario.lua "http://localhost:$2" \
-		-- "$3" "$1" "$6" "${7:-/}" "$key" > /dev/null
+	while [ "$spent" -lt "${6%s}" ]; do
+		cpu0=$(cpu_ticks "$2")
+		jit0=$(jit_ticks "$2")
+		wrk -t 2 -c "$5" -d 5s -s bench/lua/scenario.lua "http://localhost:$3" -- "$4" "$1" "$7" "${8:-/}" "$key" > /dev/null
+		spent=$((spent + 5))
+		cpu=$(($(cpu_ticks "$2") - cpu0))
+		# a compiler thread that has ended since counts nothing; one started since counts whole
+		jit=$( (echo "$jit0" | sed 's/^/before /'; jit_ticks "$2") | awk '
+			$1 == "before" { start[$2] = $3; next }
+			{ used += $2 - (($1 in start) ? start[$1] : 0) }
+			END { print used + 0 }')
+		[ $((jit * 100)) -lt "$cpu" ] && break
+	done
+	echo -e "$1\t$4\t$spent\t$jit\t$cpu" >> "$WORK/warm-up.tsv"
 }
 
 run() { # label target pid port scenario connections ids [keyset-path]
@@ -180,8 +195,8 @@ echo "$DATABASE" > "$WORK/database.txt"
 start_floor "$MAIN"
 keyset_paths $((USERS / 2 < 50000 ? USERS / 2 : 50000)) # row 50,000, or the middle of a smaller table
 for scenario in get-user list filter-email search-q deep-page deep-keyset post-user put-user content-100k mixed; do
-	warm service $SERVICE_PORT "$scenario" 32 "$WARMUP" "$MAIN/ids.txt" "$KEYSET_SERVICE"
-	warm floor $FLOOR_PORT "$scenario" 32 "$WARMUP" "$MAIN/ids.txt" "$KEYSET_FLOOR"
+	warm service "$SERVICE_PID" $SERVICE_PORT "$scenario" 32 "$WARMUP" "$MAIN/ids.txt" "$KEYSET_SERVICE"
+	warm floor "$FLOOR_PID" $FLOOR_PORT "$scenario" 32 "$WARMUP" "$MAIN/ids.txt" "$KEYSET_FLOOR"
 	for connections in $CONNECTIONS; do
 		run main service "$SERVICE_PID" $SERVICE_PORT "$scenario" "$connections" "$MAIN/ids.txt" "$KEYSET_SERVICE"
 		run main floor "$FLOOR_PID" $FLOOR_PORT "$scenario" "$connections" "$MAIN/ids.txt" "$KEYSET_FLOOR"
@@ -202,8 +217,8 @@ for size in $GROWTH; do
 	start_floor "$GROW"
 	keyset_paths $((size / 2 < 50000 ? size / 2 : 50000))
 	for scenario in list filter-email count deep-page deep-keyset; do
-		warm service $SERVICE_PORT "$scenario" 8 "$GROWTH_WARMUP" "$GROW/ids.txt" "$KEYSET_SERVICE"
-		warm floor $FLOOR_PORT "$scenario" 8 "$GROWTH_WARMUP" "$GROW/ids.txt" "$KEYSET_FLOOR"
+		warm service "$SERVICE_PID" $SERVICE_PORT "$scenario" 8 "$GROWTH_WARMUP" "$GROW/ids.txt" "$KEYSET_SERVICE"
+		warm floor "$FLOOR_PID" $FLOOR_PORT "$scenario" 8 "$GROWTH_WARMUP" "$GROW/ids.txt" "$KEYSET_FLOOR"
 		run "grow-$size" service "$SERVICE_PID" $SERVICE_PORT "$scenario" 8 "$GROW/ids.txt" "$KEYSET_SERVICE"
 		run "grow-$size" floor "$FLOOR_PID" $FLOOR_PORT "$scenario" 8 "$GROW/ids.txt" "$KEYSET_FLOOR"
 	done
