@@ -1,9 +1,9 @@
-# What bench/run.sh, bench/request-cost.sh, bench/ab.sh and bench/auth-cost.sh share: the processes they
-# start (killed on exit), waiting for a URL to answer, the service's settings and its start
-# on a data folder (a SQLite file in it, or a PostgreSQL database named after it), a run's
-# folder with a fresh copy of the seeded database, the rotation of jars or variants between
-# repeats, one seeded database for all runs, issuing a key with a role, a measured wrk run,
-# a process's CPU and the machine's. Sourced, not run.
+# What bench/run.sh, bench/request-cost.sh, bench/ab.sh and bench/auth-cost.sh share: the
+# processes they start (killed on exit), waiting for a URL to answer, the service's settings
+# and its start on a data folder (a SQLite file in it, or a PostgreSQL database named after
+# it), a run's folder with a fresh copy of the seeded database, the rotation of jars or
+# variants between repeats, one seeded database for all runs, issuing a key with a role, a
+# measured wrk run, a process's CPU, its JIT compilers' and the machine's. Sourced, not run.
 # Needs SERVICE_PORT and WORK; DATABASE (sqlite unless set) and, for postgresql, the
 # functions of bench/postgres.sh.
 

@@ -57,9 +57,8 @@ def pairs(path):
                   for (s, rep, jar) in by if s == scenario and jar == first and (scenario, rep, second) in by]
         cpu = [float(b["cpu_us_per_request"]) / float(a["cpu_us_per_request"]) for a, b in rounds]
         rps = [float(b["rps"]) / float(a["rps"]) for a, b in rounds]
-        med = lambda jar: statistics.median(float(r[jar]["cpu_us_per_request"]) for r in
-                                            [dict(zip((0, 1), pair)) for pair in rounds])
-        print(f"| {scenario} | {len(rounds)} | {med(0):.0f} → {med(1):.0f} | {statistics.median(cpu):.3f} "
+        a, b = (statistics.median(float(pair[i]["cpu_us_per_request"]) for pair in rounds) for i in (0, 1))
+        print(f"| {scenario} | {len(rounds)} | {a:.0f} → {b:.0f} | {statistics.median(cpu):.3f} "
               f"({min(cpu):.2f}–{max(cpu):.2f}) | {statistics.median(rps):.3f} ({min(rps):.2f}–{max(rps):.2f}) |")
 
 
