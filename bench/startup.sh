@@ -9,7 +9,7 @@
 #   service-jar      java -jar of the packaged jar, no archive
 #   service-archive  the production command of docs/deployment.md: the extracted jar with
 #                    its class data archive (CDS on JDK 17-23, the AOT cache on JDK 24+) and
-#                    its heap flags (PRODUCTION_OPTS, "-Xms32m -Xmx512m")
+#                    its JVM flags (PRODUCTION_OPTS, "-Xms32m -Xmx512m -XX:+UseSerialGC")
 #   service-new-db   the same, on a new, empty database (migrations and the first admin key)
 #   service-mvnw     ./mvnw spring-boot:run (README), Maven's own start included
 #   floor-jar, floor-archive, floor-mvnw   the plain Spring MVC app (bench/floor), the same ways
@@ -21,8 +21,8 @@ STARTUP_PORT=${STARTUP_PORT:-18090}
 STARTUP_TIMEOUT=${STARTUP_TIMEOUT:-180} # seconds a start may take before the run stops
 STARTUP_VARIANTS=${STARTUP_VARIANTS:-"service-jar service-archive service-new-db service-mvnw floor-jar floor-archive floor-mvnw"}
 JAVA25=${JAVA25:-}
-# the heap flags of docs/deployment.md's production command, for the archive variants
-read -r -a PRODUCTION_OPTS <<< "${PRODUCTION_OPTS:--Xms32m -Xmx512m}"
+# the JVM flags of docs/deployment.md's production command, for the archive variants
+read -r -a PRODUCTION_OPTS <<< "${PRODUCTION_OPTS:--Xms32m -Xmx512m -XX:+UseSerialGC}"
 [ -n "$JAVA25" ] && STARTUP_VARIANTS="$STARTUP_VARIANTS service-jar-25 service-archive-25 floor-archive-25"
 
 # The service's arguments for a data folder (its database, blobs and uploads in it).

@@ -50,8 +50,10 @@ class ArchivedStartIT {
 		assertThat(archive).isRegularFile();
 
 		String[] options = AOT_CACHE
-				? new String[] { "-XX:AOTCache=" + archive, "-XX:AOTMode=on", "-Xms32m", "-Xmx512m" }
-				: new String[] { "-XX:SharedArchiveFile=" + archive, "-Xshare:on", "-Xms32m", "-Xmx512m" };
+				? new String[] { "-XX:AOTCache=" + archive, "-XX:AOTMode=on", "-Xms32m", "-Xmx512m",
+						"-XX:+UseSerialGC" }
+				: new String[] { "-XX:SharedArchiveFile=" + archive, "-Xshare:on", "-Xms32m", "-Xmx512m",
+						"-XX:+UseSerialGC" };
 		try (PackagedService service = new PackagedService(this.dir.resolve("data")).runningJar(jar, options).start()) {
 			HttpResponse<String> welcome = PackagedService.HTTP.send(service.request("/").build(),
 					HttpResponse.BodyHandlers.ofString());
