@@ -8,7 +8,6 @@ import java.util.function.Supplier;
  * connection for the statement's time (or the caller's transaction when there is one).
  * The service layer decides how; the queries only say that they read.
  */
-@FunctionalInterface
 public interface StatementScope {
 
 	/**

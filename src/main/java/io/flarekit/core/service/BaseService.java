@@ -124,10 +124,9 @@ public class BaseService<E> {
 				return this.versionedWrites.update(id, precondition, apply, (work) -> write(work, false, true, true));
 			}
 			catch (VersionedWrites.Overtaken ex) {
-				// again from the read, loaded (and locked where rows lock) in the writer,
-				// so
-				// that it is not overtaken twice: on the newer record, or 412 for
-				// If-Match
+				// overtaken: again from the read, inside the writer (locked
+				// there where rows lock), so that it cannot be overtaken
+				// twice: on the newer record, or 412 for If-Match
 			}
 		}
 		return write(() -> this.changes.change(id, precondition, apply), false, true, true);
