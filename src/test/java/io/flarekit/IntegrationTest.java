@@ -150,8 +150,13 @@ public abstract class IntegrationTest {
 		return send("POST", path, json, "Content-Type", "application/json");
 	}
 
-	protected Response put(String path, String json) {
-		return send("PUT", path, json, "Content-Type", "application/json");
+	/** Sends a JSON body by PUT, with any further headers (name, value, …). */
+	protected Response put(String path, String json, String... headers) {
+		String[] all = new String[headers.length + 2];
+		all[0] = "Content-Type";
+		all[1] = "application/json";
+		System.arraycopy(headers, 0, all, 2, headers.length);
+		return send("PUT", path, json, all);
 	}
 
 	protected Response patch(String path, String json) {

@@ -97,8 +97,7 @@ class UpdateRaceTest extends IntegrationTest {
 					+ "begin select raise(ignore); end");
 		}
 		String requestId = "stuck-" + UUID.randomUUID();
-		Response stuck = send("PUT", "/users/" + id, "{\"name\":\"Stuck\"}", "Content-Type", "application/json",
-				"X-Request-Id", requestId);
+		Response stuck = put("/users/" + id, "{\"name\":\"Stuck\"}", "X-Request-Id", requestId);
 		assertThat(stuck.status()).as(stuck.body()).isEqualTo(412);
 		assertThat(stuck.json().get("errors").get("version").stringValue()).isEqualTo("was changed meanwhile");
 		assertThat(SentStatements.ofWork(requestId)).as("a read and an update, twice")
@@ -117,8 +116,7 @@ class UpdateRaceTest extends IntegrationTest {
 	void anUpdateThatChangesNothingOfARecordWithoutUpdatedAtWritesNothing() {
 		String tag = create("/test-tags", "{\"name\":\"t\"}").get("id").stringValue();
 		String requestId = "same-" + UUID.randomUUID();
-		Response same = send("PUT", "/test-tags/" + tag, "{\"name\":\"t\"}", "Content-Type", "application/json",
-				"X-Request-Id", requestId);
+		Response same = put("/test-tags/" + tag, "{\"name\":\"t\"}", "X-Request-Id", requestId);
 		assertThat(same.status()).as(same.body()).isEqualTo(200);
 		assertThat(same.header("ETag")).as(SentStatements.sentForWork(requestId) + " " + same.body())
 			.isEqualTo("\"0\"");

@@ -91,8 +91,7 @@ class UserRequestCostTest extends IntegrationTest {
 	void anUpdateReadsOutsideAnyTransactionAndHoldsTheWriterForOneUpdate() {
 		String id = create("/users", "{\"name\":\"Eve\",\"email\":\"eve@example.com\"}").get("id").stringValue();
 		String requestId = "update-" + UUID.randomUUID();
-		Response updated = send("PUT", "/users/" + id, "{\"name\":\"Eva\"}", "Content-Type", "application/json",
-				"X-Request-Id", requestId);
+		Response updated = put("/users/" + id, "{\"name\":\"Eva\"}", "X-Request-Id", requestId);
 		assertThat(updated.status()).isEqualTo(200);
 		List<SentStatements.Sent> sent = SentStatements.sentForWork(requestId);
 		assertThat(sent).as(sent.toString()).hasSize(2);
@@ -131,7 +130,7 @@ class UserRequestCostTest extends IntegrationTest {
 		String id = create("/users", "{\"name\":\"Di\",\"email\":\"di@example.com\"}").get("id").stringValue();
 		String bad = "{\"name\":\"\",\"email\":12}";
 		assertThat(put("/users/" + UUID.randomUUID(), bad).status()).as("missing before bad").isEqualTo(404);
-		Response stale = send("PUT", "/users/" + id, bad, "Content-Type", "application/json", "If-Match", "\"99\"");
+		Response stale = put("/users/" + id, bad, "If-Match", "\"99\"");
 		assertThat(stale.status()).as("precondition before content").isEqualTo(412);
 		Response invalid = put("/users/" + id, bad);
 		assertThat(invalid.status()).isEqualTo(400);

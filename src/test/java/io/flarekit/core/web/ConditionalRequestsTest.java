@@ -67,9 +67,7 @@ class ConditionalRequestsTest extends IntegrationTest {
 		String id = createUser("bob");
 		assertThat(patch("/users/" + id, "{\"name\":\"bob 1\"}").status()).isEqualTo(200);
 
-		List<Response> refused = List.of(
-				send("PUT", "/users/" + id, "{\"name\":\"lost\"}", "Content-Type", "application/json", "If-Match",
-						"\"0\""),
+		List<Response> refused = List.of(put("/users/" + id, "{\"name\":\"lost\"}", "If-Match", "\"0\""),
 				patch("/users/" + id, "{\"name\":\"lost\"}", "\"0\""), delete("/users/" + id, "If-Match", "\"0\""),
 				delete("/users/" + id + "?permanent=true", "If-Match", "\"0\""));
 		assertThat(refused).allSatisfy((response) -> {
