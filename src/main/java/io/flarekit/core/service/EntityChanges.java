@@ -109,9 +109,7 @@ final class EntityChanges<E> {
 			before = BeanUtils.instantiateClass(this.model.type());
 			this.model.copy(entity, before, this.model.differences(entity, this.blank));
 		}
-		List<FieldError> bindingErrors = change.apply(entity);
-		this.automaticFields.onUpdate(this.model, entity);
-		validate(entity, bindingErrors);
+		applyChecked(entity, change);
 		return before == null || !this.model.differences(entity, before).isEmpty();
 	}
 
@@ -134,11 +132,19 @@ final class EntityChanges<E> {
 	 */
 	E change(String id, Precondition precondition, Function<? super E, List<FieldError>> change) {
 		E entity = load(id, false, precondition);
+		applyChecked(entity, change);
+		this.entityManager.flush();
+		return entity;
+	}
+
+	/**
+	 * Applies a change, stamps the automatic fields of an update and validates: 400
+	 * naming every field the change or the validation found wrong.
+	 */
+	private void applyChecked(E entity, Function<? super E, List<FieldError>> change) {
 		List<FieldError> bindingErrors = change.apply(entity);
 		this.automaticFields.onUpdate(this.model, entity);
 		validate(entity, bindingErrors);
-		this.entityManager.flush();
-		return entity;
 	}
 
 	/**
