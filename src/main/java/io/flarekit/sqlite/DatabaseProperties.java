@@ -22,16 +22,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * gets a 503
  * @param optimizeInterval how often the query planner's statistics are checked and
  * refreshed where a table grew or shrank a lot (they are also checked on every start)
+ * @param statementCacheSize prepared statements each connection keeps compiled for the
+ * next time the same SQL runs on it; 0 compiles every statement anew
  */
 @ConfigurationProperties("flarekit.database")
 public record DatabaseProperties(@DefaultValue("./data/flarekit.db") Path path,
 		@DefaultValue("5s") Duration busyTimeout, @DefaultValue("4") int readPoolSize,
 		@DefaultValue("1") int writePoolSize, @DefaultValue("30s") Duration connectionTimeout,
-		@DefaultValue("1h") Duration optimizeInterval) {
+		@DefaultValue("1h") Duration optimizeInterval, @DefaultValue("100") int statementCacheSize) {
 
 	public DatabaseProperties {
 		if (readPoolSize < 1 || writePoolSize < 1) {
 			throw new IllegalArgumentException("flarekit.database pool sizes must be at least 1");
+		}
+		if (statementCacheSize < 0) {
+			throw new IllegalArgumentException("flarekit.database.statement-cache-size must not be negative");
 		}
 		if (optimizeInterval.isNegative() || optimizeInterval.isZero()) {
 			throw new IllegalArgumentException("flarekit.database.optimize-interval must be positive");

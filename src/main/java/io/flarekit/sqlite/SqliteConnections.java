@@ -1,5 +1,6 @@
 package io.flarekit.sqlite;
 
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Properties;
 
@@ -26,13 +27,17 @@ final class SqliteConnections extends SQLiteDataSource {
 
 	private static final String PREFIX = "jdbc:sqlite:";
 
-	SqliteConnections(SQLiteConfig config) {
+	private final int statementCacheSize;
+
+	SqliteConnections(SQLiteConfig config, int statementCacheSize) {
 		super(config);
+		this.statementCacheSize = statementCacheSize;
 	}
 
 	@Override
 	public SQLiteConnection getConnection(String username, String password) throws SQLException {
-		SQLiteConnection connection = new TolerantRollback(getUrl(), getConfig().toProperties());
+		SQLiteConnection connection = new TolerantRollback(getUrl(), getConfig().toProperties(),
+				this.statementCacheSize);
 		Function.create(connection, LowerCase.NAME, new LowerCase(), 1, Function.FLAG_DETERMINISTIC);
 		return connection;
 	}
@@ -62,8 +67,25 @@ final class SqliteConnections extends SQLiteDataSource {
 
 	private static final class TolerantRollback extends JDBC4Connection {
 
-		TolerantRollback(String url, Properties properties) throws SQLException {
+		private final StatementCache statements;
+
+		TolerantRollback(String url, Properties properties, int statementCacheSize) throws SQLException {
 			super(url, url.substring(PREFIX.length()), properties);
+			this.statements = new StatementCache(this, statementCacheSize);
+		}
+
+		@Override
+		public PreparedStatement prepareStatement(String sql, int type, int concurrency, int holdability)
+				throws SQLException {
+			checkOpen();
+			checkCursor(type, concurrency, holdability);
+			return this.statements.prepare(sql);
+		}
+
+		@Override
+		public void close() throws SQLException {
+			this.statements.clear();
+			super.close();
 		}
 
 		@Override

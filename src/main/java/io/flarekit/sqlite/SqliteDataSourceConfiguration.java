@@ -96,7 +96,7 @@ class SqliteDataSourceConfiguration {
 
 	private static HikariDataSource pool(String name, Path file, SQLiteConfig config, int size,
 			DatabaseProperties properties, boolean readOnly) {
-		SQLiteDataSource sqlite = new SqliteConnections(config);
+		SQLiteDataSource sqlite = new SqliteConnections(config, properties.statementCacheSize());
 		sqlite.setUrl("jdbc:sqlite:" + file);
 		HikariConfig hikari = new HikariConfig();
 		hikari.setPoolName(name);

@@ -29,7 +29,7 @@ class SqliteConnectionsTest {
 		SQLiteConfig config = new SQLiteConfig();
 		config.setJournalMode(SQLiteConfig.JournalMode.WAL);
 		config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-		SqliteConnections connections = new SqliteConnections(config);
+		SqliteConnections connections = new SqliteConnections(config, 100);
 		connections.setUrl("jdbc:sqlite:" + this.folder.resolve("full.db"));
 		try (Connection connection = connections.getConnection(); Statement statement = connection.createStatement()) {
 			statement.execute("create table t (x)");
@@ -56,7 +56,7 @@ class SqliteConnectionsTest {
 
 	@Test
 	void aRollbackWithoutATransactionStillFailsAsBefore() throws SQLException {
-		SqliteConnections connections = new SqliteConnections(new SQLiteConfig());
+		SqliteConnections connections = new SqliteConnections(new SQLiteConfig(), 100);
 		connections.setUrl("jdbc:sqlite:" + this.folder.resolve("plain.db"));
 		try (Connection connection = connections.getConnection()) {
 			assertThatThrownBy(connection::rollback).hasMessageContaining("auto-commit");
