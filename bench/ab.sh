@@ -62,6 +62,7 @@ for i in 0 1; do
 	PORT[$label]=$SERVICE_PORT
 	KEY[$label]=$(role_key)
 	check_key "${KEY[$label]}" "$label"
+	keyset_for "${KEY[$label]}"
 	# shellcheck disable=SC2086 # the scenarios are words
 	warm_up "$BASE/ids.txt" "${KEY[$label]}" "$WARMUP" $SCENARIOS
 done

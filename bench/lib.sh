@@ -107,6 +107,26 @@ check_key() { # key what: stops the run unless the key opens the users (what nam
 	[ "$code" = 200 ] || { echo "$2: GET /users answered $code" >&2; exit 1; }
 }
 
+# The service's keyset page of 10 rows that starts at a row: the Link of the one-row offset
+# page before that row names its cursor. Empty when the service gave no such link.
+keyset_path() { # row key -> prints the path
+	local before=$(($1 - 1))
+	curl -s -H "Authorization: Bearer $2" -D - -o /dev/null -G "http://localhost:$SERVICE_PORT/users" \
+		--data-urlencode "range=[$before,$before]" | tr -d '\r' \
+		| sed -n 's|^Link: <http://[^/]*\(/[^>]*\)limit=1>.*|\1limit=10|p'
+}
+
+# KEYSET: the path the scenario deep-keyset loads (row 50,000, or the middle of a smaller
+# table), for bench/request-cost.sh and bench/ab.sh; bench/run.sh checks its own against
+# the offset page it replaces.
+keyset_for() { # key
+	KEYSET=$(keyset_path $((USERS / 2 < 50000 ? USERS / 2 : 50000)) "$1")
+	if [ -z "$KEYSET" ]; then
+		echo "The service gave no keyset link for the deep-keyset scenario" >&2
+		exit 1
+	fi
+}
+
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # pid: user + system clock ticks
 jit_ticks() { # pid: "thread-id ticks" for each of its JIT compiler threads
 	local task
@@ -122,7 +142,7 @@ warm_up() { # ids key duration scenario...: untimed wrk at 8 connections on the 
 	shift 3
 	for scenario in "$@"; do
 		wrk -t 2 -c 8 -d "$duration" -s bench/lua/scenario.lua "http://localhost:$SERVICE_PORT" \
-			-- "$scenario" service "$ids" / "$key" > /dev/null
+			-- "$scenario" service "$ids" "${KEYSET:-/}" "$key" > /dev/null
 	done
 }
 
@@ -136,7 +156,7 @@ measure_wrk() { # scenario connections duration ids key
 	s0=$(cpu_ticks "$SERVICE_PID")
 	TIMEFORMAT='%3U %3S'
 	{ time wrk -t "$(($2 < 2 ? 1 : 2))" -c "$2" -d "$3" --latency -s bench/lua/scenario.lua \
-		"http://localhost:$SERVICE_PORT" -- "$1" service "$4" / "$5" > "$WORK/wrk.out"; } 2> "$WORK/wrk.time"
+		"http://localhost:$SERVICE_PORT" -- "$1" service "$4" "${KEYSET:-/}" "$5" > "$WORK/wrk.out"; } 2> "$WORK/wrk.time"
 	BUSY_TICKS=$(($(busy_ticks) - b0))
 	SERVICE_TICKS=$(($(cpu_ticks "$SERVICE_PID") - s0))
 	RESULT=$(grep '^RESULT' "$WORK/wrk.out" | cut -c8-)

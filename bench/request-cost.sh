@@ -84,6 +84,7 @@ for repeat in $(seq 1 "$REPEATS"); do
 		start_jar "${JAR[$label]}" "$RUN" "${ACCESS_ARGS[@]}" "${EXTRA_ARGS[@]}"
 		key=$(role_key)
 		check_key "$key" "$label"
+		keyset_for "$key"
 		# shellcheck disable=SC2086 # the scenarios are words
 		warm_up "$BASE/ids.txt" "$key" "$WARMUP" $SCENARIOS
 		for scenario in $SCENARIOS; do

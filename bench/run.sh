@@ -127,9 +127,7 @@ start_floor() { # data-dir
 
 keyset_paths() { # position -> KEYSET_SERVICE and KEYSET_FLOOR: keyset pages of 10 starting at that row
 	local before=$(($1 - 1)) deep
-	KEYSET_SERVICE=$(scurl -s -D - -o /dev/null -G "http://localhost:$SERVICE_PORT/users" \
-		--data-urlencode "range=[$before,$before]" | tr -d '\r' \
-		| sed -n 's|^Link: <http://[^/]*\(/[^>]*\)limit=1>.*|\1limit=10|p')
+	KEYSET_SERVICE=$(keyset_path "$1" "$SERVICE_KEY")
 	KEYSET_FLOOR=$(curl -s "http://localhost:$FLOOR_PORT/users?start=$before&end=$before" | python3 -c '
 import json, sys, urllib.parse
 row = json.load(sys.stdin)[0]

@@ -64,12 +64,14 @@ final class StatementCache {
 		statements.forEach(Kept::discard);
 	}
 
-	synchronized int idleCount() {
-		return this.idle.size();
-	}
-
-	/** Whether the statement was kept; when it was not, the caller closes it for real. */
+	/**
+	 * Whether the statement was kept, or had been already (closed twice); when it was
+	 * not, the caller closes it for real.
+	 */
 	private synchronized boolean putBack(Kept statement) {
+		if (!statement.lent) {
+			return true;
+		}
 		statement.lent = false;
 		try {
 			if (this.connection.isClosed() || statement.isClosed() || this.idle.containsKey(statement.sql())) {
@@ -89,7 +91,7 @@ final class StatementCache {
 
 		private final StatementCache cache;
 
-		/** Whether a caller holds it: closing it again, once put back, does nothing. */
+		/** Whether a caller holds it; guarded by the cache. */
 		private boolean lent;
 
 		Kept(SQLiteConnection connection, String sql, StatementCache cache) throws SQLException {
@@ -117,7 +119,7 @@ final class StatementCache {
 
 		@Override
 		public void close() throws SQLException {
-			if (this.lent && !this.cache.putBack(this)) {
+			if (!this.cache.putBack(this)) {
 				super.close();
 			}
 		}
