@@ -5,10 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
-import io.flarekit.core.error.FieldError;
 import io.flarekit.core.error.ServiceException;
 import io.flarekit.core.model.EntityModel;
 import io.flarekit.core.query.Cursor;
@@ -25,7 +23,6 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.BeanUtils;
 import org.springframework.dao.DataAccessException;
 import org.springframework.modulith.NamedInterface;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Every operation of the original Flarekit's {@code BaseService}, written once for every
@@ -118,18 +115,8 @@ public class BaseService<E> {
 	public E update(String id, JsonNode data, Precondition precondition) {
 		// bound before any transaction
 		PreparedChange<E> change = this.changes.prepare(data);
-		Function<E, List<FieldError>> apply = (entity) -> this.changes.apply(entity, change);
-		if (this.versionedWrites.applicable() && !TransactionSynchronizationManager.isActualTransactionActive()) {
-			try {
-				return this.versionedWrites.update(id, precondition, apply, (work) -> write(work, false, true, true));
-			}
-			catch (VersionedWrites.Overtaken ex) {
-				// overtaken: again from the read, inside the writer (locked
-				// there where rows lock), so that it cannot be overtaken
-				// twice: on the newer record, or 412 for If-Match
-			}
-		}
-		return write(() -> this.changes.change(id, precondition, apply), false, true, true);
+		return this.versionedWrites.update(id, precondition, (entity) -> this.changes.apply(entity, change),
+				(work) -> write(work, false, true, true));
 	}
 
 	/** Changes a record in code and stamps {@code updatedAt}; 404 when there is none. */

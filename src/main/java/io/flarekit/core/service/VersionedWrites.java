@@ -15,6 +15,8 @@ import jakarta.persistence.PreUpdate;
 import org.hibernate.Session;
 import org.hibernate.StatelessSession;
 
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
 /**
  * An update decided before its write transaction: the record read without a transaction
  * (on a reader), 404, 412 and 400 decided on that copy, then one statement, Hibernate's
@@ -22,7 +24,8 @@ import org.hibernate.StatelessSession;
  * so that the single writer is held for that statement only. It goes through a
  * {@link StatelessSession} on the write transaction's connection, which runs the entity's
  * converters and increments its version as a flush does, without loading the record into
- * a persistence context first.
+ * a persistence context first. Where it cannot be used, the update is loaded, changed and
+ * flushed in the writer as before.
  *
  * @param <E> the entity type
  */
@@ -44,26 +47,38 @@ final class VersionedWrites<E> {
 	}
 
 	/**
-	 * Whether the entity's updates may be written this way: not when it declares JPA
-	 * update callbacks or listeners, which a stateless write would not run as a flush
-	 * does.
-	 */
-	boolean applicable() {
-		return this.applicable;
-	}
-
-	/**
-	 * Reads a live record, decides the change on it and writes it; call outside any
-	 * transaction.
+	 * Updates a live record: decided before the writer when it can be, else (and when
+	 * overtaken) loaded, changed and flushed in the writer.
 	 * @param id the record's id
 	 * @param precondition the versions it may be at
 	 * @param change applies the change: what it found wrong
-	 * @param writer runs the write in a write transaction
+	 * @param writer runs work in a write transaction
 	 * @return the record as written
-	 * @throws ServiceException 404, 412 or 400, decided on the record read
-	 * @throws Overtaken when another write came between the read and the write
+	 * @throws ServiceException 404, 412 or 400
 	 */
 	E update(String id, Precondition precondition, Function<E, List<FieldError>> change,
+			Function<Supplier<E>, E> writer) {
+		// not inside a caller's transaction, which the record must be read in; not for an
+		// entity with update callbacks or listeners, which a stateless write would skip
+		if (this.applicable && !TransactionSynchronizationManager.isActualTransactionActive()) {
+			try {
+				return decided(id, precondition, change, writer);
+			}
+			catch (Overtaken ex) {
+				// again from the read, inside the writer (locked there where rows lock),
+				// so that it cannot be overtaken twice: on the newer record, or 412 for
+				// If-Match
+			}
+		}
+		return writer.apply(() -> this.changes.change(id, precondition, change));
+	}
+
+	/**
+	 * Reads a live record, decides the change on it and writes it; called outside any
+	 * transaction.
+	 * @throws Overtaken when another write came between the read and the write
+	 */
+	private E decided(String id, Precondition precondition, Function<E, List<FieldError>> change,
 			Function<Supplier<E>, E> writer) {
 		E entity = this.parts.transactions()
 			.readOne(() -> this.changes.find(id, false))
@@ -128,7 +143,7 @@ final class VersionedWrites<E> {
 	 * Another write changed the record between an update's read and its write, so its
 	 * {@code where version = ?} matched no row and nothing was written.
 	 */
-	static final class Overtaken extends RuntimeException {
+	private static final class Overtaken extends RuntimeException {
 
 		Overtaken() {
 			super("another write came between the read and the write", null, false, false);
