@@ -1,10 +1,14 @@
 package io.flarekit.users;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.flarekit.IntegrationTest;
 import io.flarekit.SentStatements;
@@ -30,6 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * transaction begins, so that the single writer is held for one {@code UPDATE} only.
  */
 class UserRequestCostTest extends IntegrationTest {
+
+	/** An {@code UPDATE} of users, PostgreSQL's with an alias: what it sets. */
+	private static final Pattern UPDATE = Pattern.compile("update users(?: \\w+)? set (.+) where .+");
 
 	@Autowired
 	EntityManagerFactory entityManagerFactory;
@@ -103,6 +110,37 @@ class UserRequestCostTest extends IntegrationTest {
 		Response read = get("/users/" + id);
 		assertThat(updated.json()).isEqualTo(read.json());
 		assertThat(updated.header("ETag")).isEqualTo(read.header("ETag")).isEqualTo("\"1\"");
+	}
+
+	@Test
+	void anUpdateSetsOnlyTheColumnsItChanges() {
+		JsonNode record = create("/users", "{\"name\":\"Ivy\",\"email\":\"ivy@example.com\"}");
+		String path = "/users/" + record.get("id").stringValue();
+		assertThat(columnsSetBy(path, "{\"name\":\"Iva\"}")).containsExactlyInAnyOrder("name", "updated_at", "version");
+		assertThat(columnsSetBy(path, "{\"name\":\"Iva\",\"email\":\"iva@example.com\"}"))
+			.as("a field sent at the value it has is not set")
+			.containsExactlyInAnyOrder("email", "updated_at", "version");
+		// react-admin sends the whole record back
+		ObjectNode whole = (ObjectNode) get(path).json();
+		assertThat(columnsSetBy(path, whole.toString())).containsExactlyInAnyOrder("updated_at", "version");
+		Response read = get(path);
+		assertThat(read.json().get("name").stringValue()).isEqualTo("Iva");
+		assertThat(read.json().get("email").stringValue()).isEqualTo("iva@example.com");
+		assertThat(read.json().get("createdAt")).isEqualTo(record.get("createdAt"));
+		assertThat(read.json().get("version").asLong()).isEqualTo(3);
+	}
+
+	/** The columns that the {@code UPDATE} of a {@code PUT} set. */
+	private List<String> columnsSetBy(String path, String body) {
+		String requestId = "update-" + UUID.randomUUID();
+		Response updated = put(path, body, "X-Request-Id", requestId);
+		assertThat(updated.status()).as(updated.body()).isEqualTo(200);
+		String update = SentStatements.sentForWork(requestId).get(1).sql().toLowerCase(Locale.ROOT);
+		Matcher assignments = UPDATE.matcher(update);
+		assertThat(assignments.matches()).as(update).isTrue();
+		return Arrays.stream(assignments.group(1).split(","))
+			.map((assignment) -> assignment.substring(0, assignment.indexOf('=')).strip())
+			.toList();
 	}
 
 	@Test

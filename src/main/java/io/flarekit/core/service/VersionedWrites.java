@@ -19,13 +19,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * An update decided before its write transaction: the record read without a transaction
- * (on a reader), 404, 412 and 400 decided on that copy, then one statement, Hibernate's
- * own {@code UPDATE} of the entity {@code where id = ? and version = <the version read>},
- * so that the single writer is held for that statement only. It goes through a
+ * (on a reader), 404, 412 and 400 decided on that copy, then one statement, an
+ * {@code UPDATE} of what changed ({@link ChangedColumns}; of the whole entity where that
+ * does not apply) {@code where id = ? and version = <the version read>}, so that the
+ * single writer is held for that statement only. It goes through a
  * {@link StatelessSession} on the write transaction's connection, which runs the entity's
- * converters and increments its version as a flush does, without loading the record into
- * a persistence context first. Where it cannot be used, the update is loaded, changed and
- * flushed in the writer as before.
+ * converters, without loading the record into a persistence context first. Where it
+ * cannot be used, the update is loaded, changed and flushed in the writer as before.
  *
  * @param <E> the entity type
  */
@@ -39,11 +39,14 @@ final class VersionedWrites<E> {
 
 	private final boolean applicable;
 
+	private final ChangedColumns<E> columns;
+
 	VersionedWrites(EntityModel<E> model, EntityChanges<E> changes, ServiceParts parts) {
 		this.model = model;
 		this.changes = changes;
 		this.parts = parts;
 		this.applicable = !hasUpdateCallbacks(model.type());
+		this.columns = new ChangedColumns<>(model.type(), parts.entityManager().getEntityManagerFactory());
 	}
 
 	/**
@@ -83,12 +86,13 @@ final class VersionedWrites<E> {
 		E entity = this.parts.transactions()
 			.readOne(() -> this.changes.find(id, false))
 			.orElseThrow(() -> ServiceException.notFound(this.model.name(), id));
+		Object[] before = this.columns.applicable() ? this.columns.snapshot(entity) : null;
 		if (!this.changes.decide(entity, precondition, change)) {
 			return entity;
 		}
 		long version = this.model.versionOf(entity);
 		return writer.apply(() -> {
-			write(entity, version);
+			write(entity, before, version);
 			return entity;
 		});
 	}
@@ -98,11 +102,13 @@ final class VersionedWrites<E> {
 	 * delete too, so the version read stands for every condition the read checked (live,
 	 * and the caller's: the owner never changes).
 	 * @param entity the record, changed
+	 * @param before its values before the change, when only the changed columns are
+	 * written
 	 * @param version the version it was read at
 	 * @throws Overtaken when another write came between: no row matched, nothing was
 	 * written
 	 */
-	private void write(E entity, long version) {
+	private void write(E entity, Object[] before, long version) {
 		// a rerun of the transaction starts again from the version read
 		this.model.set(entity, EntityModel.VERSION, version);
 		try (StatelessSession session = this.parts.entityManager()
@@ -110,7 +116,15 @@ final class VersionedWrites<E> {
 			.statelessWithOptions()
 			.connection()
 			.open()) {
-			session.update(entity);
+			if (before == null) {
+				session.update(entity);
+			}
+			else if (this.columns.write(session, entity, before, this.model.idOf(entity), version)) {
+				this.model.set(entity, EntityModel.VERSION, version + 1);
+			}
+			else {
+				throw new Overtaken();
+			}
 		}
 		catch (RuntimeException ex) {
 			if (ConcurrentChange.isCause(ex)) {
