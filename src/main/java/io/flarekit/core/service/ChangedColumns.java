@@ -21,8 +21,8 @@ import org.hibernate.type.Type;
  * taken before the change.
  * <p>
  * It applies to a versioned entity in one table without collections it owns or an
- * {@code UPDATE} of its own ({@link SQLUpdate}); for any other the caller writes the
- * whole entity.
+ * {@code UPDATE} of its own ({@link SQLUpdate}); any other is written whole, by
+ * Hibernate's own {@code UPDATE}.
  *
  * @param <E> the entity type
  */
@@ -45,16 +45,14 @@ final class ChangedColumns<E> {
 				&& !this.persister.hasUpdateGeneratedProperties() && !type.isAnnotationPresent(SQLUpdate.class);
 	}
 
-	/** Whether updates of this entity can set only what changed. */
-	boolean applicable() {
-		return this.applicable;
-	}
-
 	/**
 	 * The entity's values before a change, copied deeply so that a value changed in place
-	 * still differs.
+	 * still differs; null where the whole entity is written.
 	 */
 	Object[] snapshot(E entity) {
+		if (!this.applicable) {
+			return null;
+		}
 		Object[] values = this.persister.getValues(entity);
 		Type[] types = this.persister.getPropertyTypes();
 		for (int i = 0; i < values.length; i++) {
@@ -65,7 +63,8 @@ final class ChangedColumns<E> {
 
 	/**
 	 * Writes the properties that differ from the snapshot and the next version, where the
-	 * row is still at the version read.
+	 * row is still at the version read; without a snapshot, Hibernate's own
+	 * {@code UPDATE} of the whole entity, which throws when no row is at that version.
 	 * @param session a session on the write transaction's connection
 	 * @param entity the changed entity, at the version read
 	 * @param before its {@link #snapshot} before the change
@@ -74,6 +73,10 @@ final class ChangedColumns<E> {
 	 * @return whether a row was written: none when another write came between
 	 */
 	boolean write(StatelessSession session, E entity, Object[] before, Object id, long version) {
+		if (before == null) {
+			session.update(entity);
+			return true;
+		}
 		Object[] after = this.persister.getValues(entity);
 		BitSet changed = changed(before, after);
 		MutationQuery update = session.createMutationQuery(this.statements.computeIfAbsent(changed, this::statement));

@@ -86,7 +86,7 @@ final class VersionedWrites<E> {
 		E entity = this.parts.transactions()
 			.readOne(() -> this.changes.find(id, false))
 			.orElseThrow(() -> ServiceException.notFound(this.model.name(), id));
-		Object[] before = this.columns.applicable() ? this.columns.snapshot(entity) : null;
+		Object[] before = this.columns.snapshot(entity);
 		if (!this.changes.decide(entity, precondition, change)) {
 			return entity;
 		}
@@ -102,8 +102,7 @@ final class VersionedWrites<E> {
 	 * delete too, so the version read stands for every condition the read checked (live,
 	 * and the caller's: the owner never changes).
 	 * @param entity the record, changed
-	 * @param before its values before the change, when only the changed columns are
-	 * written
+	 * @param before its {@link ChangedColumns#snapshot} before the change
 	 * @param version the version it was read at
 	 * @throws Overtaken when another write came between: no row matched, nothing was
 	 * written
@@ -111,28 +110,25 @@ final class VersionedWrites<E> {
 	private void write(E entity, Object[] before, long version) {
 		// a rerun of the transaction starts again from the version read
 		this.model.set(entity, EntityModel.VERSION, version);
+		boolean written;
 		try (StatelessSession session = this.parts.entityManager()
 			.unwrap(Session.class)
 			.statelessWithOptions()
 			.connection()
 			.open()) {
-			if (before == null) {
-				session.update(entity);
-			}
-			else if (this.columns.write(session, entity, before, this.model.idOf(entity), version)) {
-				this.model.set(entity, EntityModel.VERSION, version + 1);
-			}
-			else {
-				throw new Overtaken();
-			}
+			written = this.columns.write(session, entity, before, this.model.idOf(entity), version);
 		}
 		catch (RuntimeException ex) {
-			if (ConcurrentChange.isCause(ex)) {
-				this.model.set(entity, EntityModel.VERSION, version);
-				throw new Overtaken();
+			if (!ConcurrentChange.isCause(ex)) {
+				throw ex;
 			}
-			throw ex;
+			written = false;
 		}
+		if (!written) {
+			this.model.set(entity, EntityModel.VERSION, version);
+			throw new Overtaken();
+		}
+		this.model.set(entity, EntityModel.VERSION, version + 1);
 	}
 
 	/**
