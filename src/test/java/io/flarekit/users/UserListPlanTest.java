@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * asserted, not timings, on a real file migrated by the project's migrations. The
  * statements explained are the ones the service really sends for each page (recorded by
  * {@link io.flarekit.SentStatements} while the shared test service serves the request),
- * with the page's limit and offset bound.
+ * with the page's offset bound (its limit is in the SQL).
  */
 class UserListPlanTest extends IntegrationTest {
 
