@@ -14,6 +14,7 @@ import com.zaxxer.hikari.HikariConfig;
 import io.flarekit.core.query.CaseFolding;
 import com.zaxxer.hikari.HikariDataSource;
 import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.community.dialect.SQLiteDialect;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -42,12 +43,11 @@ import org.springframework.context.annotation.Primary;
 class SqliteDataSourceConfiguration {
 
 	/**
-	 * Hibernate's SQL for SQLite, which it cannot tell from the JDBC driver by itself,
-	 * with page limits written as numbers ({@link LiteralLimitSqliteDialect}).
+	 * Hibernate's SQL for SQLite, which it cannot tell from the JDBC driver by itself.
 	 */
 	@Bean
 	HibernatePropertiesCustomizer sqliteDialect() {
-		return (properties) -> properties.put(AvailableSettings.DIALECT, LiteralLimitSqliteDialect.class.getName());
+		return (properties) -> properties.put(AvailableSettings.DIALECT, SQLiteDialect.class.getName());
 	}
 
 	/**

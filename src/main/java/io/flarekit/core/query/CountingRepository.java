@@ -9,8 +9,12 @@ import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 
+import org.hibernate.query.criteria.HibernateCriteriaBuilder;
+import org.hibernate.query.criteria.JpaCriteriaQuery;
+
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
+import org.springframework.data.jpa.repository.query.QueryUtils;
 import org.springframework.data.jpa.repository.support.SimpleJpaRepository;
 
 /**
@@ -31,16 +35,33 @@ final class CountingRepository<E> extends SimpleJpaRepository<E, String> {
 	}
 
 	/**
-	 * One page of rows, without counting the whole list.
+	 * One page of rows, without counting the whole list. The page's size is written into
+	 * the SQL as a number ({@code limit 10}), not bound: both databases plan a limit by
+	 * its value, and a bound one cost a compilation on every execution on SQLite (it
+	 * compiles a statement again whenever a parameter it planned by is bound anew) and a
+	 * fresh plan on every execution on PostgreSQL (a generic plan cannot tell a limit of
+	 * 10 from a large one, so its cost never beat planning each time). The offset is
+	 * bound, and left out when it is 0, as it is for every keyset page: neither database
+	 * plans by an offset it cannot see, and PostgreSQL's generic plan then stands. Each
+	 * page size is its own query, as a client has few (docs/decisions.md).
 	 * @param specification the condition
 	 * @param page the offset, size and order
 	 * @return the rows of the page
 	 */
 	List<E> findPage(Specification<E> specification, Pageable page) {
-		TypedQuery<E> query = getQuery(specification, page);
-		query.setFirstResult(Math.toIntExact(page.getOffset()));
-		query.setMaxResults(page.getPageSize());
-		return query.getResultList();
+		HibernateCriteriaBuilder builder = (HibernateCriteriaBuilder) this.entityManager.getCriteriaBuilder();
+		JpaCriteriaQuery<E> query = builder.createQuery(getDomainClass());
+		Root<E> root = query.from(getDomainClass());
+		Predicate condition = specification.toPredicate(root, query, builder);
+		if (condition != null) {
+			query.where(condition);
+		}
+		query.select(root).orderBy(QueryUtils.toOrders(page.getSort(), root, builder));
+		if (page.getOffset() > 0) {
+			query.offset(Math.toIntExact(page.getOffset()));
+		}
+		query.fetch(builder.literal(page.getPageSize()));
+		return this.entityManager.createQuery(query).getResultList();
 	}
 
 	@Override
