@@ -18,10 +18,11 @@ import org.springframework.data.jpa.repository.query.QueryUtils;
 import org.springframework.data.jpa.repository.support.SimpleJpaRepository;
 
 /**
- * Spring Data's repository with one change: counts are {@code count(1)} rather than
- * {@code count(id)}. SQLite answers the former from the narrowest index that covers the
+ * Spring Data's repository with two changes. Counts are {@code count(1)} rather than
+ * {@code count(id)}: SQLite answers the former from the narrowest index that covers the
  * condition; the latter reads every row's id from the table (measured 3.5 times slower on
- * 100,000 users; see docs/benchmarks.md).
+ * 100,000 users; see docs/benchmarks.md). And a page's size is written into its SQL
+ * ({@link #findPage}), where Spring Data binds it.
  *
  * @param <E> the entity type
  */
@@ -35,15 +36,12 @@ final class CountingRepository<E> extends SimpleJpaRepository<E, String> {
 	}
 
 	/**
-	 * One page of rows, without counting the whole list. The page's size is written into
-	 * the SQL as a number ({@code limit 10}), not bound: both databases plan a limit by
-	 * its value, and a bound one cost a compilation on every execution on SQLite (it
-	 * compiles a statement again whenever a parameter it planned by is bound anew) and a
-	 * fresh plan on every execution on PostgreSQL (a generic plan cannot tell a limit of
-	 * 10 from a large one, so its cost never beat planning each time). The offset is
-	 * bound, and left out when it is 0, as it is for every keyset page: neither database
-	 * plans by an offset it cannot see, and PostgreSQL's generic plan then stands. Each
-	 * page size is its own query, as a client has few (docs/decisions.md).
+	 * One page of rows, without counting the whole list. The page's size is a number in
+	 * the SQL ({@code limit 10}), not a bound parameter, and the offset is bound only
+	 * when it is not 0 (every keyset page starts at 0): SQLite compiled a statement with
+	 * a bound limit again on every execution, and PostgreSQL, which cannot cost a generic
+	 * plan for an unknown limit or offset, planned such pages anew every time
+	 * (docs/decisions.md). Each page size is its own query; a client has few.
 	 * @param specification the condition
 	 * @param page the offset, size and order
 	 * @return the rows of the page
@@ -58,6 +56,7 @@ final class CountingRepository<E> extends SimpleJpaRepository<E, String> {
 		}
 		query.select(root).orderBy(QueryUtils.toOrders(page.getSort(), root, builder));
 		if (page.getOffset() > 0) {
+			// in the query, not setFirstResult: that would drop the query's own fetch
 			query.offset(Math.toIntExact(page.getOffset()));
 		}
 		query.fetch(builder.literal(page.getPageSize()));
