@@ -37,8 +37,7 @@ class PageSizeInSqlTest extends IntegrationTest {
 			.containsPattern("( limit 2| fetch first 2 rows only)$");
 		assertThat(pageQuery(this.search + "&range=" + q("[2,4]")))
 			.containsPattern("( limit 3 offset \\?| offset \\? rows fetch first 3 rows only)$");
-		// a keyset page asks for one row more than its size, to tell whether there is a
-		// next
+		// a keyset page reads one row more than it shows: is there a next page?
 		assertThat(pageQuery(this.search + "&cursor=&limit=4")).doesNotContain("offset")
 			.containsPattern("( limit 5| fetch first 5 rows only)$");
 	}
