@@ -49,11 +49,7 @@ final class CountingRepository<E> extends SimpleJpaRepository<E, String> {
 	List<E> findPage(Specification<E> specification, Pageable page) {
 		HibernateCriteriaBuilder builder = (HibernateCriteriaBuilder) this.entityManager.getCriteriaBuilder();
 		JpaCriteriaQuery<E> query = builder.createQuery(getDomainClass());
-		Root<E> root = query.from(getDomainClass());
-		Predicate condition = specification.toPredicate(root, query, builder);
-		if (condition != null) {
-			query.where(condition);
-		}
+		Root<E> root = from(query, getDomainClass(), specification, builder);
 		query.select(root).orderBy(QueryUtils.toOrders(page.getSort(), root, builder));
 		if (page.getOffset() > 0) {
 			// in the query, not setFirstResult: that would drop the query's own fetch
@@ -67,13 +63,23 @@ final class CountingRepository<E> extends SimpleJpaRepository<E, String> {
 	protected <S extends E> TypedQuery<Long> getCountQuery(Specification<S> specification, Class<S> domainClass) {
 		CriteriaBuilder builder = this.entityManager.getCriteriaBuilder();
 		CriteriaQuery<Long> query = builder.createQuery(Long.class);
-		Root<S> root = query.from(domainClass);
+		from(query, domainClass, specification, builder);
+		query.select(builder.count(builder.literal(1)));
+		return this.entityManager.createQuery(query);
+	}
+
+	/**
+	 * The query's root, with the specification's condition as its {@code where}, as
+	 * Spring Data applies it (its own way is private).
+	 */
+	private static <S> Root<S> from(CriteriaQuery<?> query, Class<S> type, Specification<S> specification,
+			CriteriaBuilder builder) {
+		Root<S> root = query.from(type);
 		Predicate condition = (specification != null) ? specification.toPredicate(root, query, builder) : null;
 		if (condition != null) {
 			query.where(condition);
 		}
-		query.select(builder.count(builder.literal(1)));
-		return this.entityManager.createQuery(query);
+		return root;
 	}
 
 }
