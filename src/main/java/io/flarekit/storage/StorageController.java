@@ -126,8 +126,7 @@ class StorageController extends ResourceController<Storage> {
 		}
 		Resource content;
 		try {
-			content = this.storage.content(record)
-				.orElseThrow(() -> new IllegalStateException("The blob of storage record " + id + " is missing"));
+			content = this.storage.content(record).orElseThrow(() -> StorageFailures.lost(record));
 		}
 		catch (UncheckedIOException ex) {
 			throw StorageFailures.of(ex.getCause());

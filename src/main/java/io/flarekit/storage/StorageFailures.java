@@ -13,9 +13,9 @@ import org.springframework.http.HttpStatus;
 
 /**
  * Turns a failure to write or read file contents into the answer a client can act on: a
- * full disk or a reached reserve is {@code 507} (free space, then try again), anything
- * else {@code 503} (try again later). The cause is logged here, once, because the
- * response does not carry it.
+ * full disk or a reached reserve is {@code 507} (free space, then try again), a lost blob
+ * {@code 404} (upload the file again), anything else {@code 503} (try again later). The
+ * cause is logged here, once, because the response does not carry it.
  */
 final class StorageFailures {
 
@@ -40,6 +40,23 @@ final class StorageFailures {
 		HttpStatus status = full ? HttpStatus.INSUFFICIENT_STORAGE : HttpStatus.SERVICE_UNAVAILABLE;
 		return new ServiceException(status, full ? ErrorCode.INSUFFICIENT_STORAGE : ErrorCode.SERVICE_UNAVAILABLE,
 				full ? "There is no space left to store the file" : "The file could not be stored; try again later",
+				List.of());
+	}
+
+	/**
+	 * The error response for a record whose blob is gone: a restore from a backup taken
+	 * while files changed (deployment.md), or a blob removed by hand. The content has no
+	 * representation, so {@code 404}, with the two ways to mend the record; logged as an
+	 * error, because a file was lost.
+	 * @param record the record whose blob the store does not have
+	 * @return the 404, to throw
+	 */
+	static ServiceException lost(Storage record) {
+		log.error("The blob {} of storage record {} is missing from the blob store", record.getHash(), record.getId());
+		return new ServiceException(HttpStatus.NOT_FOUND, ErrorCode.RESOURCE_NOT_FOUND,
+				"The content of storage record '" + record.getId()
+						+ "' is missing from the blob store; upload it again with PUT /storage/" + record.getId()
+						+ ", or delete the record",
 				List.of());
 	}
 

@@ -336,6 +336,30 @@ class StorageApiTest extends IntegrationTest {
 	}
 
 	@Test
+	void aRecordWhoseBlobIsLostAnswers404UntilItsFileIsUploadedAgainOrItIsDeleted() throws Exception {
+		byte[] png = Files4Test.png(17);
+		String kept = uploadOne("kept.png", png).get("id").stringValue();
+		String removed = uploadOne("removed.png", png).get("id").stringValue();
+		this.blobs.delete(sha256(png)); // as a restore from a backup taken without a
+										// window leaves it
+
+		Response lost = get("/storage/" + kept + "/content");
+		assertThat(lost.status()).as(lost.body()).isEqualTo(404);
+		assertThat(lost.header("Content-Type")).isEqualTo("application/problem+json");
+		assertThat(lost.json().get("code").stringValue()).isEqualTo("RESOURCE_NOT_FOUND");
+		assertThat(lost.json().get("message").stringValue())
+			.isEqualTo("The content of storage record '" + kept + "' is missing from the blob store; upload it "
+					+ "again with PUT /storage/" + kept + ", or delete the record");
+		assertThat(raw("GET", "/storage/" + kept + "/content", null, "Range", "bytes=0-1").statusCode()).isEqualTo(404);
+		assertThat(get("/storage/" + kept).status()).as("the record itself is still there").isEqualTo(200);
+
+		assertThat(delete("/storage/" + removed + "?permanent=true").status()).isEqualTo(200);
+		assertThat(replace(kept, "kept.png", png).status()).isEqualTo(200);
+		assertThat(raw("GET", "/storage/" + kept + "/content", null).body()).isEqualTo(png);
+		assertThat(this.blobs.open(sha256(png))).as("stored again under its hash").isPresent();
+	}
+
+	@Test
 	void aReferencedFileCannotBeRemovedUnderItsDescriptions() {
 		String id = uploadOne("described.png", Files4Test.png(16)).get("id").stringValue();
 		JsonNode info = create("/storage-info", "{\"storageId\":\"" + id + "\",\"description\":\"a photo\"}");
