@@ -11,13 +11,21 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import jakarta.validation.constraints.NotBlank;
 import org.hibernate.annotations.ColumnDefault;
+import org.hibernate.annotations.SQLUpdate;
+import org.hibernate.jdbc.Expectation;
 
 /**
  * A test entity that declares its own columns and has no {@code deletedAt} or
- * {@code updatedAt}: deletes are permanent. Its version is declared here too.
+ * {@code updatedAt}: deletes are permanent. Its version is declared here too. Its
+ * {@code UPDATE} is its own ({@link SQLUpdate}, Hibernate's parameter order: the
+ * properties by name, then the id and the version read), so its updates are written
+ * whole, as the core writes every entity that an update of its changed columns cannot
+ * serve.
  */
 @Entity
 @Table(name = "test_tags")
+@SQLUpdate(sql = "update test_tags set created_at = ?, name = ?, version = ? where id = ? and version = ?",
+		verify = Expectation.RowCount.class)
 public class Tag {
 
 	@Id
