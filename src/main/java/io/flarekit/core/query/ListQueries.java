@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 import io.flarekit.core.error.FieldError;
@@ -52,18 +53,19 @@ public final class ListQueries<E> {
 	 * @param reads runs each read, one statement
 	 * @param maxPageSize the most rows one page has
 	 * @param countCacheTtl how long a total may be reused, see {@link #written}
+	 * @param countsAhead runs the counts of totals about to expire in the background
 	 * @param owners whose records the caller may reach
 	 * @param folding how the database lowers text for searches
 	 */
 	public ListQueries(EntityModel<E> model, EntityManager entityManager, JsonMapper strictMapper, StatementScope reads,
-			int maxPageSize, Duration countCacheTtl, OwnerScope owners, CaseFolding folding) {
+			int maxPageSize, Duration countCacheTtl, Executor countsAhead, OwnerScope owners, CaseFolding folding) {
 		this.model = model;
 		this.repository = new CountingRepository<>(model.type(), entityManager);
 		this.filters = new Filters<>(model, strictMapper, folding);
 		this.mapper = strictMapper;
 		this.reads = reads;
 		this.maxPageSize = maxPageSize;
-		this.counts = new CountCache(countCacheTtl, strictMapper);
+		this.counts = new CountCache(countCacheTtl, strictMapper, countsAhead, System::nanoTime);
 		this.owners = owners;
 	}
 

@@ -56,7 +56,8 @@ public class BaseService<E> {
 		this.versionedWrites = new VersionedWrites<>(this.model, this.changes, this.parts);
 		this.queries = new ListQueries<>(this.model, this.parts.entityManager(), this.parts.strictMapper(),
 				this.parts.transactions(), this.parts.properties().maxPageSize(),
-				this.parts.properties().countCacheTtl(), this.parts.owners(), this.parts.folding());
+				this.parts.properties().countCacheTtl(), this.parts.countsAhead(), this.parts.owners(),
+				this.parts.folding());
 	}
 
 	/**

@@ -3,6 +3,7 @@ package io.flarekit.core.service;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 
 import io.flarekit.core.model.AutomaticFields;
 import io.flarekit.core.query.CaseFolding;
@@ -16,6 +17,7 @@ import tools.jackson.databind.type.LogicalType;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.orm.jpa.SharedEntityManagerCreator;
@@ -32,13 +34,21 @@ import org.springframework.transaction.PlatformTransactionManager;
 @NamedInterface("service")
 public class CrudServices {
 
+	/**
+	 * Boot's task executor ({@code spring.task.execution.*}), which counts list totals
+	 * ahead of their expiry; without it the request that finds a total late in its life
+	 * counts it.
+	 */
+	private static final String APPLICATION_TASK_EXECUTOR = "applicationTaskExecutor";
+
 	private final ServiceParts parts;
 
 	private final Map<Class<?>, BaseService<?>> services = new ConcurrentHashMap<>();
 
 	CrudServices(EntityManagerFactory entityManagerFactory, PlatformTransactionManager transactionManager,
 			JsonMapper jsonMapper, Validator validator, ApiProperties properties, TransactionRetries retries,
-			ObjectProvider<OwnerScope> owners, CaseFolding folding) {
+			@Qualifier(APPLICATION_TASK_EXECUTOR) ObjectProvider<Executor> executor, ObjectProvider<OwnerScope> owners,
+			CaseFolding folding) {
 		JsonMapper strictMapper = jsonMapper.rebuild()
 			.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 			.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -51,8 +61,8 @@ public class CrudServices {
 			.build();
 		this.parts = new ServiceParts(SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory),
 				new Transactions(transactionManager, entityManagerFactory, retries), strictMapper, validator,
-				new AutomaticFields(Clock.systemUTC()), properties, owners.getIfAvailable(() -> OwnerScope.NONE),
-				folding);
+				new AutomaticFields(Clock.systemUTC()), properties, executor.getIfAvailable(() -> Runnable::run),
+				owners.getIfAvailable(() -> OwnerScope.NONE), folding);
 	}
 
 	/**

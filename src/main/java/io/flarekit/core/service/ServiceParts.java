@@ -1,5 +1,7 @@
 package io.flarekit.core.service;
 
+import java.util.concurrent.Executor;
+
 import io.flarekit.core.model.AutomaticFields;
 import io.flarekit.core.query.CaseFolding;
 import jakarta.persistence.EntityManager;
@@ -16,10 +18,11 @@ import tools.jackson.databind.json.JsonMapper;
  * @param validator Bean Validation
  * @param automaticFields fills the fields the server owns
  * @param properties the limits of the generic API
+ * @param countsAhead runs the counts of list totals about to expire, in the background
  * @param owners who the caller is, for records that have an owner
  * @param folding how the database lowers text for searches
  */
 record ServiceParts(EntityManager entityManager, Transactions transactions, JsonMapper strictMapper,
-		Validator validator, AutomaticFields automaticFields, ApiProperties properties, OwnerScope owners,
-		CaseFolding folding) {
+		Validator validator, AutomaticFields automaticFields, ApiProperties properties, Executor countsAhead,
+		OwnerScope owners, CaseFolding folding) {
 }
