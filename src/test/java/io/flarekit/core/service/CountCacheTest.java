@@ -7,6 +7,7 @@ import io.flarekit.users.User;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,8 +27,16 @@ class CountCacheTest extends IntegrationTest {
 	@Autowired
 	private PlatformTransactionManager transactionManager;
 
+	@Autowired
+	private ApplicationContext context;
+
 	private String total(String query) {
 		return get("/users?range=" + q("[0,1]") + query).header("X-Total-Count");
+	}
+
+	@Test
+	void totalsAreCountedAheadOnBootsTaskExecutorNotOnTheRequestThread() {
+		assertThat(this.services.parts().countsAhead()).isSameAs(this.context.getBean("applicationTaskExecutor"));
 	}
 
 	@Test
