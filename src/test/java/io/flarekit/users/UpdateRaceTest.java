@@ -38,8 +38,26 @@ class UpdateRaceTest extends IntegrationTest {
 
 	@AfterEach
 	void dropTrigger() {
-		this.jdbc.execute("drop trigger if exists stuck_users" + (onPostgres() ? " on users" : ""));
-		this.jdbc.execute("drop trigger if exists stuck_tags" + (onPostgres() ? " on test_tags" : ""));
+		for (String table : List.of("users", "test_tags")) {
+			this.jdbc.execute("drop trigger if exists stuck_" + table + (onPostgres() ? " on " + table : ""));
+		}
+	}
+
+	/**
+	 * A trigger that skips every update of a row of the table that would set its name to
+	 * 'Stuck', as if another write always came between.
+	 */
+	private void skipUpdatesToStuck(String table) {
+		if (onPostgres()) {
+			this.jdbc.execute("create or replace function skip_row() returns trigger language plpgsql as $$ "
+					+ "begin return null; end $$");
+			this.jdbc.execute("create trigger stuck_" + table + " before update on " + table + " for each row "
+					+ "when (new.name = 'Stuck') execute function skip_row()");
+		}
+		else {
+			this.jdbc.execute("create trigger stuck_" + table + " before update on " + table
+					+ " when new.name = 'Stuck' begin select raise(ignore); end");
+		}
 	}
 
 	@Test
@@ -87,16 +105,7 @@ class UpdateRaceTest extends IntegrationTest {
 	@Test
 	void anUpdateOvertakenTwiceAnswers412AfterOneRerun() {
 		String id = create("/users", "{\"name\":\"Cy\",\"email\":\"cy@example.com\"}").get("id").stringValue();
-		if (onPostgres()) {
-			this.jdbc.execute("create or replace function skip_row() returns trigger language plpgsql as $$ "
-					+ "begin return null; end $$");
-			this.jdbc.execute("create trigger stuck_users before update on users for each row "
-					+ "when (new.name = 'Stuck') execute function skip_row()");
-		}
-		else {
-			this.jdbc.execute("create trigger stuck_users before update on users when new.name = 'Stuck' "
-					+ "begin select raise(ignore); end");
-		}
+		skipUpdatesToStuck("users");
 		String requestId = "stuck-" + UUID.randomUUID();
 		Response stuck = put("/users/" + id, "{\"name\":\"Stuck\"}", "X-Request-Id", requestId);
 		assertThat(stuck.status()).as(stuck.body()).isEqualTo(412);
@@ -122,16 +131,7 @@ class UpdateRaceTest extends IntegrationTest {
 		assertThat(renamed.status()).as(renamed.body()).isEqualTo(200);
 		assertThat(renamed.header("ETag")).isEqualTo("\"1\"");
 		assertThat(get("/test-tags/" + tag).json().get("name").stringValue()).isEqualTo("u");
-		if (onPostgres()) {
-			this.jdbc.execute("create or replace function skip_row() returns trigger language plpgsql as $$ "
-					+ "begin return null; end $$");
-			this.jdbc.execute("create trigger stuck_tags before update on test_tags for each row "
-					+ "when (new.name = 'Stuck') execute function skip_row()");
-		}
-		else {
-			this.jdbc.execute("create trigger stuck_tags before update on test_tags when new.name = 'Stuck' "
-					+ "begin select raise(ignore); end");
-		}
+		skipUpdatesToStuck("test_tags");
 		String requestId = "stuck-" + UUID.randomUUID();
 		Response stuck = put("/test-tags/" + tag, "{\"name\":\"Stuck\"}", "X-Request-Id", requestId);
 		assertThat(stuck.status()).as(stuck.body()).isEqualTo(412);

@@ -41,17 +41,18 @@ class CountAheadTest {
 		return this.rows.get();
 	};
 
-	private CountCache cache() {
-		return new CountCache(Duration.ofSeconds(5), JsonMapper.builder().build(),
-				(task) -> this.executor.execute(task), this.now::get);
+	private final long start = this.now.get();
+
+	private final CountCache cache = new CountCache(Duration.ofSeconds(5), JsonMapper.builder().build(),
+			(task) -> this.executor.execute(task), this.now::get);
+
+	private long total(Map<String, ?> filter) {
+		return this.cache.total(filter, false, null, () -> this.count.getAsLong());
 	}
 
-	private long total(CountCache cache, Map<String, ?> filter) {
-		return cache.total(filter, false, null, () -> this.count.getAsLong());
-	}
-
-	private void at(double seconds, long start) {
-		this.now.set(start + (long) (seconds * SECOND));
+	/** Sets the clock to that many seconds after the test's start. */
+	private void at(double seconds) {
+		this.now.set(this.start + (long) (seconds * SECOND));
 	}
 
 	private void runBackground() {
@@ -62,74 +63,66 @@ class CountAheadTest {
 
 	@Test
 	void aTotalInTheLastFifthOfItsLifeIsAnsweredAndCountedAgainInTheBackgroundOnce() {
-		CountCache cache = cache();
-		long start = this.now.get();
-		assertThat(total(cache, Map.of())).isEqualTo(10);
+		assertThat(total(Map.of())).isEqualTo(10);
 		assertThat(this.counted).hasValue(1);
 		this.rows.set(11);
-		at(3.9, start);
-		assertThat(total(cache, Map.of())).isEqualTo(10);
+		at(3.9);
+		assertThat(total(Map.of())).isEqualTo(10);
 		assertThat(this.background).as("not yet late in its life").isEmpty();
-		at(4.0, start);
-		assertThat(total(cache, Map.of())).isEqualTo(10);
-		at(4.5, start);
-		assertThat(total(cache, Map.of())).isEqualTo(10);
+		at(4.0);
+		assertThat(total(Map.of())).isEqualTo(10);
+		at(4.5);
+		assertThat(total(Map.of())).isEqualTo(10);
 		assertThat(this.background).as("one count ahead at a time").hasSize(1);
 		assertThat(this.counted).as("the requests did not count").hasValue(1);
 
-		at(4.6, start);
+		at(4.6);
 		runBackground();
 		assertThat(this.counted).hasValue(2);
 		this.rows.set(12);
-		at(9.5, start);
-		assertThat(total(cache, Map.of())).as("as old as the count's start: 4.9 s").isEqualTo(11);
+		at(9.5);
+		assertThat(total(Map.of())).as("as old as the count's start: 4.9 s").isEqualTo(11);
 		assertThat(this.background).hasSize(1);
-		at(9.6, start);
-		assertThat(total(cache, Map.of())).as("expired while its count ahead waits").isEqualTo(11);
-		at(14.5, start);
-		assertThat(total(cache, Map.of())).isEqualTo(11);
+		at(9.6);
+		assertThat(total(Map.of())).as("expired while its count ahead waits").isEqualTo(11);
+		at(14.5);
+		assertThat(total(Map.of())).isEqualTo(11);
 		assertThat(this.counted).hasValue(2);
-		at(14.6, start);
-		assertThat(total(cache, Map.of())).as("two times to live old: the request counts").isEqualTo(12);
+		at(14.6);
+		assertThat(total(Map.of())).as("two times to live old: the request counts").isEqualTo(12);
 		assertThat(this.counted).hasValue(3);
 	}
 
 	@Test
 	void aTotalExpiredWithoutACountAheadIsCountedByTheRequest() {
-		CountCache cache = cache();
-		long start = this.now.get();
-		assertThat(total(cache, Map.of())).isEqualTo(10);
+		assertThat(total(Map.of())).isEqualTo(10);
 		this.rows.set(11);
-		at(5.0, start);
-		assertThat(total(cache, Map.of())).isEqualTo(11);
+		at(5.0);
+		assertThat(total(Map.of())).isEqualTo(11);
 		assertThat(this.background).isEmpty();
 		assertThat(this.counted).hasValue(2);
 	}
 
 	@Test
 	void aWriteStillMakesTheNextRequestCount() {
-		CountCache cache = cache();
-		long start = this.now.get();
-		assertThat(total(cache, Map.of("name", "a"))).isEqualTo(10);
+		assertThat(total(Map.of("name", "a"))).isEqualTo(10);
 		this.rows.set(11);
-		cache.written(false);
-		at(4.5, start);
-		assertThat(total(cache, Map.of("name", "a"))).isEqualTo(11);
+		this.cache.written(false);
+		at(4.5);
+		assertThat(total(Map.of("name", "a"))).isEqualTo(11);
 		assertThat(this.background).isEmpty();
 		assertThat(this.counted).hasValue(2);
 	}
 
 	@Test
 	void aCountAheadThatAWriteOvertookIsNotCurrent() {
-		CountCache cache = cache();
-		long start = this.now.get();
-		assertThat(total(cache, Map.of())).isEqualTo(10);
-		at(4.5, start);
-		assertThat(total(cache, Map.of())).isEqualTo(10);
+		assertThat(total(Map.of())).isEqualTo(10);
+		at(4.5);
+		assertThat(total(Map.of())).isEqualTo(10);
 		this.count = () -> {
 			this.counted.incrementAndGet();
-			cache.written(true); // a write commits while the count runs, which it may
-									// miss
+			// a write commits while the count runs, which it may miss
+			this.cache.written(true);
 			return this.rows.get();
 		};
 		runBackground();
@@ -137,59 +130,53 @@ class CountAheadTest {
 			this.counted.incrementAndGet();
 			return this.rows.get() + 1;
 		};
-		assertThat(total(cache, Map.of())).as("counted again by the request").isEqualTo(11);
+		assertThat(total(Map.of())).as("counted again by the request").isEqualTo(11);
 		assertThat(this.counted).hasValue(3);
 	}
 
 	@Test
 	void aCountAheadDoesNotReplaceANewerTotalCountedMeanwhile() {
-		CountCache cache = cache();
-		long start = this.now.get();
-		assertThat(total(cache, Map.of())).isEqualTo(10);
-		at(4.5, start);
-		total(cache, Map.of());
+		assertThat(total(Map.of())).isEqualTo(10);
+		at(4.5);
+		total(Map.of());
 		this.count = () -> {
 			// a count ahead slower than a time to live: meanwhile the total runs out, and
 			// a request counts rows added since the count ahead began
 			this.count = () -> 20;
-			at(10.0, start);
-			assertThat(total(cache, Map.of())).isEqualTo(20);
+			at(10.0);
+			assertThat(total(Map.of())).isEqualTo(20);
 			return 15;
 		};
 		runBackground();
-		assertThat(total(cache, Map.of())).isEqualTo(20);
+		assertThat(total(Map.of())).isEqualTo(20);
 	}
 
 	@Test
 	void aFailedOrRefusedCountAheadLeavesTheTotalAndIsTriedAgain() {
-		CountCache cache = cache();
-		long start = this.now.get();
-		assertThat(total(cache, Map.of())).isEqualTo(10);
-		at(4.5, start);
+		assertThat(total(Map.of())).isEqualTo(10);
+		at(4.5);
 		this.executor = (task) -> {
 			throw new RejectedExecutionException("shutting down");
 		};
-		assertThat(total(cache, Map.of())).isEqualTo(10);
+		assertThat(total(Map.of())).isEqualTo(10);
 		this.executor = this.background::add;
-		assertThat(total(cache, Map.of())).isEqualTo(10);
+		assertThat(total(Map.of())).isEqualTo(10);
 		assertThat(this.background).as("tried again after the refusal").hasSize(1);
 		this.count = () -> {
 			throw new IllegalStateException("the database is away");
 		};
 		runBackground();
-		assertThat(total(cache, Map.of())).isEqualTo(10);
+		assertThat(total(Map.of())).isEqualTo(10);
 		assertThat(this.background).as("tried again after the failure").hasSize(1);
 	}
 
 	@Test
 	void anExecutorOnTheCallersThreadAnswersTheNewTotal() {
 		this.executor = Runnable::run;
-		CountCache cache = cache();
-		long start = this.now.get();
-		assertThat(total(cache, Map.of())).isEqualTo(10);
+		assertThat(total(Map.of())).isEqualTo(10);
 		this.rows.set(11);
-		at(4.5, start);
-		assertThat(total(cache, Map.of())).isEqualTo(11);
+		at(4.5);
+		assertThat(total(Map.of())).isEqualTo(11);
 	}
 
 }
