@@ -44,10 +44,34 @@ except FileNotFoundError:
     sys.exit(0)  # STARTUP_ONLY
 rows = []
 for line in results:
-    label, target, scenario, connections, result, cpu, rss = line.rstrip("\n").split("\t")
+    fields = line.rstrip("\n").split("\t")
+    label, target, scenario, connections, result, cpu, rss = fields[:7]
+    round_ = int(fields[7]) if len(fields) > 7 else 1  # runs before rounds had one each
     rows.append(dict(label=label, target=target, scenario=scenario, connections=int(connections),
-                     cpu=float(cpu or 0), rss=int(rss or 0), **json.loads(result)))
-by_key = {(r["label"], r["target"], r["scenario"], r["connections"]): r for r in rows}
+                     cpu=float(cpu or 0), rss=int(rss or 0), round=round_, **json.loads(result)))
+rounds = defaultdict(dict)  # (label, target, scenario, connections) -> {round: row}
+for r in rows:
+    rounds[(r["label"], r["target"], r["scenario"], r["connections"])][r["round"]] = r
+
+
+def summary(label, scenario, connections):
+    """The service's and the floor's medians over the rounds, and the median and range of
+    the rounds' own ratios (the two bursts of a round share the machine's drift)."""
+    service = rounds.get((label, "service", scenario, connections), {})
+    floor = rounds.get((label, "floor", scenario, connections), {})
+    if not service or not floor:
+        return None
+    med = lambda side, key: statistics.median(r[key] for r in side.values())
+    ratios = [service[n]["rps"] / floor[n]["rps"] for n in service if n in floor and floor[n]["rps"]]
+    last = service[max(service)]
+    return dict(
+        rps=med(service, "rps"), floor_rps=med(floor, "rps"),
+        ratio=statistics.median(ratios) if ratios else float("nan"),
+        spread=f"{min(ratios):.2f}–{max(ratios):.2f}" if len(ratios) > 1 else "",
+        p50=med(service, "p50"), p99=med(service, "p99"), floor_p50=med(floor, "p50"), floor_p99=med(floor, "p99"),
+        cpu=med(service, "cpu"), rss=last["rss"],
+        errors=sum(r["errors"] for r in service.values()), floor_errors=sum(r["errors"] for r in floor.values()))
+
 
 startup = open(f"{work}/startup.tsv").read().split()
 print(f"Start-up to the first answered request: {float(startup[1]):.2f} s on an empty database, "
@@ -68,16 +92,20 @@ if key_kind == "role":
 elif key_kind == "admin":
     print("Every request to the service carries the admin key (the admin role passes every rule); "
           "the floor gets no key.\n")
-print("| scenario | conns | service req/s | floor req/s | ratio | service p50 / p99 ms | floor p50 / p99 ms | service CPU (cores) | service RSS MB | errors |")
-print("|---|---|---|---|---|---|---|---|---|---|")
-for r in rows:
-    if r["label"] != "main" or r["target"] != "service":
+main = [key for key in rounds if key[0] == "main" and key[1] == "service"]
+most = max((len(rounds[key]) for key in main), default=1)
+if most > 1:
+    print(f"Medians of {most} rounds; the ratio is the median of the rounds' own ratios (service / floor, "
+          "each round measuring both sides in turn), with their range.\n")
+print("| scenario | conns | service req/s | floor req/s | ratio | ratio range | service p50 / p99 ms | floor p50 / p99 ms | service CPU (cores) | service RSS MB | errors |")
+print("|---|---|---|---|---|---|---|---|---|---|---|")
+for _, _, scenario, connections in main:
+    m = summary("main", scenario, connections)
+    if m is None:
         continue
-    f = by_key.get(("main", "floor", r["scenario"], r["connections"]))
-    ratio = r["rps"] / f["rps"] if f and f["rps"] else float("nan")
-    print(f"| {r['scenario']} | {r['connections']} | {r['rps']:.0f} | {f['rps']:.0f} | {ratio:.2f} | "
-          f"{r['p50']:.1f} / {r['p99']:.1f} | {f['p50']:.1f} / {f['p99']:.1f} | {r['cpu']:.2f} | {r['rss']} | "
-          f"{r['errors']} / {f['errors']} |")
+    print(f"| {scenario} | {connections} | {m['rps']:.0f} | {m['floor_rps']:.0f} | {m['ratio']:.2f} | "
+          f"{m['spread']} | {m['p50']:.1f} / {m['p99']:.1f} | {m['floor_p50']:.1f} / {m['floor_p99']:.1f} | "
+          f"{m['cpu']:.2f} | {m['rss']} | {m['errors']} / {m['floor_errors']} |")
 
 sizes = sorted({int(r["label"].split("-")[1]) for r in rows if r["label"].startswith("grow-")})
 if not sizes:
@@ -88,10 +116,9 @@ print("|---|" + "---|" * (len(sizes) + 1))
 for scenario in ["list", "filter-email", "count", "deep-page", "deep-keyset"]:
     cells = []
     for s in sizes:
-        sv = by_key.get((f"grow-{s}", "service", scenario, 8))
-        fl = by_key.get((f"grow-{s}", "floor", scenario, 8))
-        cells.append(f"{sv['rps']:.0f} / {fl['rps']:.0f}" if sv and fl else "-")
-    first = by_key.get((f"grow-{sizes[0]}", "service", scenario, 8))
-    last = by_key.get((f"grow-{sizes[-1]}", "service", scenario, 8))
+        m = summary(f"grow-{s}", scenario, 8)
+        cells.append(f"{m['rps']:.0f} / {m['floor_rps']:.0f}" if m else "-")
+    first = summary(f"grow-{sizes[0]}", scenario, 8)
+    last = summary(f"grow-{sizes[-1]}", scenario, 8)
     growth = last["rps"] / first["rps"] if first and last and first["rps"] else float("nan")
     print(f"| {scenario} | " + " | ".join(cells) + f" | {growth:.2f} |")

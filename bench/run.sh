@@ -2,8 +2,9 @@
 # The benchmark: the packaged service against the floor (the same queries by hand with
 # plain JDBC, bench/floor), on the same database file, over loopback, with wrk.
 #
-#   bash bench/run.sh              # full run (about 25 minutes on 2 cores)
+#   bash bench/run.sh              # full run (about 40 minutes on 2 cores)
 #   DURATION=3s bash bench/run.sh  # shorter runs
+#   ROUNDS=5 bash bench/run.sh     # more measured rounds per scenario (see below)
 #   WARMUP=30s bash bench/run.sh   # shorter warm-ups (see below)
 #   KEY_KIND=admin bash bench/run.sh  # measure with the admin key instead of a role's key
 #   DATABASE=postgresql bash bench/run.sh  # both on a PostgreSQL of the run's own (bench/postgres.sh)
@@ -25,6 +26,14 @@
 # earlier, the side with more code to compile looks slower than it runs. The seconds each
 # took are in warm-up.tsv.
 #
+# Then each scenario is measured in ROUNDS (3) rounds; a round measures both sides for
+# DURATION each, the service first in odd rounds and the floor first in even ones, and each
+# measured burst follows PRIME (2 s) of the same load on the same side, untimed, so that it
+# measures steady traffic rather than the first requests after the other side's turn (a
+# list's total, cached for 5 s, has expired by then). On this kind of machine one side's
+# rate drifts by up to a factor of 2 between minutes; the two bursts of a round share the
+# drift, so the report gives the median of the rounds' ratios and their range.
+#
 # Needs wrk:  apt-get install -y wrk   (Debian's package). Writes bench/work/report.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,6 +44,9 @@ if ! command -v wrk >/dev/null; then
 fi
 
 DURATION=${DURATION:-5s}
+ROUNDS=${ROUNDS:-3}
+GROWTH_ROUNDS=${GROWTH_ROUNDS:-1}
+PRIME=${PRIME:-2s}
 WARMUP=${WARMUP:-90s}
 GROWTH_WARMUP=${GROWTH_WARMUP:-15s}
 CONNECTIONS=${CONNECTIONS:-"1 8 32"}
@@ -160,16 +172,33 @@ warm() { # target pid port scenario connections max-seconds ids [keyset-path]: u
 	echo -e "$1\t$4\t$spent\t$jit\t$cpu" >> "$WORK/warm-up.tsv"
 }
 
-run() { # label target pid port scenario connections ids [keyset-path]
-	local label=$1 target=$2 pid=$3 port=$4 scenario=$5 connections=$6 ids=$7 keyset=${8:-/} before after result seconds key=
+run() { # label round target pid port scenario connections ids [keyset-path]: PRIME untimed, then DURATION measured
+	local label=$1 round=$2 target=$3 pid=$4 port=$5 scenario=$6 connections=$7 ids=$8 keyset=${9:-/} before after result seconds key=
+	local threads=$((connections < 2 ? 1 : 2))
 	[ "$target" = service ] && key=$SERVICE_KEY
+	wrk -t "$threads" -c "$connections" -d "$PRIME" -s bench/lua/scenario.lua "http://localhost:$port" -- "$scenario" "$target" "$ids" "$keyset" "$key" > /dev/null
 	before=$(cpu_ticks "$pid")
-	result=$(wrk -t "$((connections < 2 ? 1 : 2))" -c "$connections" -d "$DURATION" --latency \
+	result=$(wrk -t "$threads" -c "$connections" -d "$DURATION" --latency \
 		-s bench/lua/scenario.lua "http://localhost:$port" -- "$scenario" "$target" "$ids" "$keyset" "$key" | grep '^RESULT' | cut -c8-)
 	after=$(cpu_ticks "$pid")
 	seconds=${DURATION%s}
-	echo -e "$label\t$target\t$scenario\t$connections\t$result\t$(awk -v a="$after" -v b="$before" -v t="$(getconf CLK_TCK)" -v s="$seconds" 'BEGIN { printf "%.2f", (a - b) / t / s }')\t$(rss_mb "$pid")" \
+	echo -e "$label\t$target\t$scenario\t$connections\t$result\t$(awk -v a="$after" -v b="$before" -v t="$(getconf CLK_TCK)" -v s="$seconds" 'BEGIN { printf "%.2f", (a - b) / t / s }')\t$(rss_mb "$pid")\t$round" \
 		| tee -a "$WORK/results.tsv"
+}
+
+rounds() { # label rounds scenario connections ids: both sides, in turn, the first side alternating
+	local round order side
+	for ((round = 1; round <= $2; round++)); do
+		order="service floor"
+		if [ $((round % 2)) = 0 ]; then order="floor service"; fi
+		for side in $order; do
+			if [ "$side" = service ]; then
+				run "$1" "$round" service "$SERVICE_PID" $SERVICE_PORT "$3" "$4" "$5" "$KEYSET_SERVICE"
+			else
+				run "$1" "$round" floor "$FLOOR_PID" $FLOOR_PORT "$3" "$4" "$5" "$KEYSET_FLOOR"
+			fi
+		done
+	done
 }
 
 # The main dataset: users and storage records with real blobs (SKIP_MAIN=1 runs only the
@@ -196,8 +225,7 @@ for scenario in get-user list filter-email search-q deep-page deep-keyset post-u
 	warm service "$SERVICE_PID" $SERVICE_PORT "$scenario" 32 "$WARMUP" "$MAIN/ids.txt" "$KEYSET_SERVICE"
 	warm floor "$FLOOR_PID" $FLOOR_PORT "$scenario" 32 "$WARMUP" "$MAIN/ids.txt" "$KEYSET_FLOOR"
 	for connections in $CONNECTIONS; do
-		run main service "$SERVICE_PID" $SERVICE_PORT "$scenario" "$connections" "$MAIN/ids.txt" "$KEYSET_SERVICE"
-		run main floor "$FLOOR_PID" $FLOOR_PORT "$scenario" "$connections" "$MAIN/ids.txt" "$KEYSET_FLOOR"
+		rounds main "$ROUNDS" "$scenario" "$connections" "$MAIN/ids.txt"
 	done
 done
 kill "$SERVICE_PID" "$FLOOR_PID"; wait 2>/dev/null || true
@@ -217,8 +245,7 @@ for size in $GROWTH; do
 	for scenario in list filter-email count deep-page deep-keyset; do
 		warm service "$SERVICE_PID" $SERVICE_PORT "$scenario" 8 "$GROWTH_WARMUP" "$GROW/ids.txt" "$KEYSET_SERVICE"
 		warm floor "$FLOOR_PID" $FLOOR_PORT "$scenario" 8 "$GROWTH_WARMUP" "$GROW/ids.txt" "$KEYSET_FLOOR"
-		run "grow-$size" service "$SERVICE_PID" $SERVICE_PORT "$scenario" 8 "$GROW/ids.txt" "$KEYSET_SERVICE"
-		run "grow-$size" floor "$FLOOR_PID" $FLOOR_PORT "$scenario" 8 "$GROW/ids.txt" "$KEYSET_FLOOR"
+		rounds "grow-$size" "$GROWTH_ROUNDS" "$scenario" 8 "$GROW/ids.txt"
 	done
 	kill "$SERVICE_PID" "$FLOOR_PID"; wait 2>/dev/null || true
 done
