@@ -84,6 +84,16 @@ time_start() { # variant url data-dir command... -> appends variant, wall s, JVM
 	GROUPS_STARTED=()
 }
 
+settle() { # waits, 3 minutes at most, until the builds' and training starts' load has gone:
+	# the 1-minute load average under 1 (the starts themselves keep it at about 2)
+	local waited=0
+	while [ "$waited" -lt 180 ] && awk '{ exit !($1 >= 1) }' /proc/loadavg; do
+		sleep 10
+		waited=$((waited + 10))
+	done
+	echo "Starts begin at a 1-minute load of $(cut -d' ' -f1 /proc/loadavg), after $waited s of waiting"
+}
+
 run_startup() {
 	local S=$WORK/startup template variant data run java url cmd
 	export FLAREKIT_SECURITY_BOOTSTRAP_ADMIN_KEY=$ADMIN_KEY
@@ -105,6 +115,7 @@ run_startup() {
 		service_app25=$(make_archive "$JAVA25" "$JAR" "$S/service-app25" flarekit $(startup_service_args "$S/training25"))
 		floor_app25=$(make_archive "$JAVA25" "$FLOOR_JAR" "$S/floor-app25" floor $(startup_floor_args "$template"))
 	fi
+	settle
 	for run in $(seq 1 "$STARTUP_RUNS"); do
 		for variant in $STARTUP_VARIANTS; do
 			data=$S/$variant-$run
