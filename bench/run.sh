@@ -2,7 +2,7 @@
 # The benchmark: the packaged service against the floor (the same queries by hand with
 # plain JDBC, bench/floor), on the same database file, over loopback, with wrk.
 #
-#   bash bench/run.sh              # full run (about 40 minutes on 2 cores)
+#   bash bench/run.sh              # full run (about 40 minutes on 2 cores; CONNECTIONS=32 GROWTH="" about 15)
 #   DURATION=3s bash bench/run.sh  # shorter runs
 #   ROUNDS=5 bash bench/run.sh     # more measured rounds per scenario (see below)
 #   WARMUP=30s bash bench/run.sh   # shorter warm-ups (see below)
