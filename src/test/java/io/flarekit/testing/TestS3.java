@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.gaul.s3proxy.BlobStores;
 import org.gaul.s3proxy.S3Proxy;
@@ -39,6 +41,15 @@ public final class TestS3 {
 	public static final String ACCESS_KEY = "flarekit-test";
 
 	public static final String SECRET_KEY = "flarekit-test-secret";
+
+	/**
+	 * The ports of the servers stopped in this JVM. The JDK keeps idle connections to an
+	 * address for a few seconds and the tests' clients share them, so a new server on
+	 * such a port would receive requests written into connections of the stopped one: an
+	 * upload then fails three times over ("Error writing request body to server") while
+	 * the server is up.
+	 */
+	private static final Set<Integer> STOPPED_PORTS = ConcurrentHashMap.newKeySet();
 
 	private static TestS3 shared;
 
@@ -72,18 +83,32 @@ public final class TestS3 {
 	}
 
 	/**
-	 * Starts a server of the caller's own on a free port.
+	 * Starts a server of the caller's own on a free port, never one that a stopped server
+	 * of this JVM had.
 	 * @param accessKey the access key it accepts
 	 * @param secretKey its secret
 	 * @return the running server; stop it when done
 	 */
 	public static TestS3 start(String accessKey, String secretKey) {
+		return start(accessKey, secretKey, 0);
+	}
+
+	/**
+	 * Starts a server, trying a port first, as the system may hand out a port again.
+	 * @param port the port to try first; 0 for any free one
+	 */
+	static TestS3 start(String accessKey, String secretKey, int port) {
 		try {
 			Path folder = Files.createTempDirectory("flarekit-s3-");
 			Properties properties = new Properties();
 			properties.setProperty("jclouds.filesystem.basedir", folder.toString());
 			TestS3 s3 = new TestS3(BlobStores.create("filesystem-nio2", properties), accessKey, secretKey);
-			s3.listen(0);
+			s3.listen(port);
+			while (STOPPED_PORTS.contains(s3.port)) {
+				S3Proxy onAStoppedPort = s3.server; // held, so that the next port differs
+				s3.listen(0);
+				stop(onAStoppedPort);
+			}
 			return s3;
 		}
 		catch (IOException ex) {
@@ -155,11 +180,16 @@ public final class TestS3 {
 
 	/** Stops listening; the objects stay for {@link #restart}. */
 	public synchronized void stop() {
+		if (this.server != null) {
+			stop(this.server);
+			this.server = null;
+			STOPPED_PORTS.add(this.port);
+		}
+	}
+
+	private static void stop(S3Proxy server) {
 		try {
-			if (this.server != null) {
-				this.server.stop();
-				this.server = null;
-			}
+			server.stop();
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException("Cannot stop the test S3 server", ex);
