@@ -137,12 +137,17 @@ jit_ticks() { # pid: "thread-id ticks" for each of its JIT compiler threads
 }
 busy_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat; } # the machine's
 
+# wrk running one scenario of bench/lua/scenario.lua; more wrk options (--latency) may follow
+scenario_load() { # port target scenario connections duration ids keyset key [wrk option...]
+	wrk -t "$(($4 < 2 ? 1 : 2))" -c "$4" -d "$5" "${@:9}" -s bench/lua/scenario.lua "http://localhost:$1" \
+		-- "$3" "$2" "$6" "$7" "$8"
+}
+
 warm_up() { # ids key duration scenario...: untimed wrk at 8 connections on the service
 	local ids=$1 key=$2 duration=$3 scenario
 	shift 3
 	for scenario in "$@"; do
-		wrk -t 2 -c 8 -d "$duration" -s bench/lua/scenario.lua "http://localhost:$SERVICE_PORT" \
-			-- "$scenario" service "$ids" "${KEYSET:-/}" "$key" > /dev/null
+		scenario_load "$SERVICE_PORT" service "$scenario" 8 "$duration" "$ids" "${KEYSET:-/}" "$key" > /dev/null
 	done
 }
 
@@ -155,8 +160,7 @@ measure_wrk() { # scenario connections duration ids key
 	b0=$(busy_ticks)
 	s0=$(cpu_ticks "$SERVICE_PID")
 	TIMEFORMAT='%3U %3S'
-	{ time wrk -t "$(($2 < 2 ? 1 : 2))" -c "$2" -d "$3" --latency -s bench/lua/scenario.lua \
-		"http://localhost:$SERVICE_PORT" -- "$1" service "$4" "${KEYSET:-/}" "$5" > "$WORK/wrk.out"; } 2> "$WORK/wrk.time"
+	{ time scenario_load "$SERVICE_PORT" service "$1" "$2" "$3" "$4" "${KEYSET:-/}" "$5" --latency > "$WORK/wrk.out"; } 2> "$WORK/wrk.time"
 	BUSY_TICKS=$(($(busy_ticks) - b0))
 	SERVICE_TICKS=$(($(cpu_ticks "$SERVICE_PID") - s0))
 	RESULT=$(grep '^RESULT' "$WORK/wrk.out" | cut -c8-)

@@ -159,7 +159,7 @@ warm() { # target pid port scenario connections max-seconds ids [keyset-path]: u
 	while [ "$spent" -lt "${6%s}" ]; do
 		cpu0=$(cpu_ticks "$2")
 		jit0=$(jit_ticks "$2")
-		wrk -t 2 -c "$5" -d 5s -s bench/lua/scenario.lua "http://localhost:$3" -- "$4" "$1" "$7" "${8:-/}" "$key" > /dev/null
+		scenario_load "$3" "$1" "$4" "$5" 5s "$7" "${8:-/}" "$key" > /dev/null
 		spent=$((spent + 5))
 		cpu=$(($(cpu_ticks "$2") - cpu0))
 		# a compiler thread that has ended since counts nothing; one started since counts whole
@@ -174,12 +174,11 @@ warm() { # target pid port scenario connections max-seconds ids [keyset-path]: u
 
 run() { # label round target pid port scenario connections ids [keyset-path]: PRIME untimed, then DURATION measured
 	local label=$1 round=$2 target=$3 pid=$4 port=$5 scenario=$6 connections=$7 ids=$8 keyset=${9:-/} before after result seconds key=
-	local threads=$((connections < 2 ? 1 : 2))
 	[ "$target" = service ] && key=$SERVICE_KEY
-	wrk -t "$threads" -c "$connections" -d "$PRIME" -s bench/lua/scenario.lua "http://localhost:$port" -- "$scenario" "$target" "$ids" "$keyset" "$key" > /dev/null
+	scenario_load "$port" "$target" "$scenario" "$connections" "$PRIME" "$ids" "$keyset" "$key" > /dev/null
 	before=$(cpu_ticks "$pid")
-	result=$(wrk -t "$threads" -c "$connections" -d "$DURATION" --latency \
-		-s bench/lua/scenario.lua "http://localhost:$port" -- "$scenario" "$target" "$ids" "$keyset" "$key" | grep '^RESULT' | cut -c8-)
+	result=$(scenario_load "$port" "$target" "$scenario" "$connections" "$DURATION" "$ids" "$keyset" "$key" --latency \
+		| grep '^RESULT' | cut -c8-)
 	after=$(cpu_ticks "$pid")
 	seconds=${DURATION%s}
 	echo -e "$label\t$target\t$scenario\t$connections\t$result\t$(awk -v a="$after" -v b="$before" -v t="$(getconf CLK_TCK)" -v s="$seconds" 'BEGIN { printf "%.2f", (a - b) / t / s }')\t$(rss_mb "$pid")\t$round" \

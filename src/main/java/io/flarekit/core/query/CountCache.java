@@ -104,7 +104,7 @@ final class CountCache {
 		}
 		CachedCount cached = this.counts.get(key);
 		if (cached != null && cached.writes() == version) {
-			long age = this.clock.getAsLong() - cached.nanos();
+			long age = age(cached);
 			if (age < this.ttlNanos) {
 				if (age < this.refreshNanos) {
 					return cached.total();
@@ -137,7 +137,11 @@ final class CountCache {
 	}
 
 	private boolean isCurrent(CachedCount cached, long version) {
-		return cached != null && cached.writes() == version && this.clock.getAsLong() - cached.nanos() < this.ttlNanos;
+		return cached != null && cached.writes() == version && age(cached) < this.ttlNanos;
+	}
+
+	private long age(CachedCount cached) {
+		return this.clock.getAsLong() - cached.nanos();
 	}
 
 	/**
